@@ -1,0 +1,12 @@
+/**
+ * asyncio4j core: the event loop, Futures and Tasks (coroutines as loop-scheduled virtual threads),
+ * structured concurrency, synchronisation primitives, queues and I/O.
+ */
+module io.asyncio4j.core {
+    requires jdk.unsupported; // sun.misc.Signal for addSignalHandler and Ctrl+C in Asyncio.run
+    requires jdk.jfr;         // jdk.VirtualThreadPinned events in debug mode
+    exports io.asyncio4j;
+    exports io.asyncio4j.loop;
+    // exports io.asyncio4j.sync;   (added with the first class)
+    // exports io.asyncio4j.queue;  (added with the first class)
+}
