@@ -56,6 +56,11 @@ public final class Asyncio {
         run(Coroutine.of(main), null);
     }
 
+    /** {@link #run(VoidCoroutine)} with debug mode set (null keeps the default). */
+    public static void run(VoidCoroutine main, Boolean debug) throws Exception {
+        run(Coroutine.of(main), debug);
+    }
+
     /** {@link #run(Coroutine)} with debug mode set (null keeps the default). */
     public static <T> T run(Coroutine<T> main, Boolean debug) throws Exception {
         if (EventLoop.current() != null) {
