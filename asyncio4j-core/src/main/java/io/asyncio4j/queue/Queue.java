@@ -111,6 +111,7 @@ public class Queue<T> {
      *         then not in the queue
      */
     public void put(T item) {
+        Objects.requireNonNull(item, "item");
         while (full()) {
             if (isShutdown) {
                 throw new QueueShutDown();

@@ -53,6 +53,7 @@ class QueueTest {
             assertThat(q.getNowait()).isEqualTo(1);
             q.putNowait(3);
             assertThatThrownBy(() -> q.putNowait(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> q.put(null)).isInstanceOf(NullPointerException.class); // before suspending
         });
     }
 
