@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-// Expected orders cross-checked against CPython (see the equivalent scripts in the report).
+// Expected orders were cross-checked by running the same scenarios with CPython asyncio.
 @Timeout(10)
 class LockTest {
 
