@@ -357,8 +357,12 @@ public class Future<T> {
         return cf;
     }
 
-    /** The result of a future known to be finished without an exception. */
-    T resultNow() {
+    /**
+     * The result of a future known to have finished with a result, without any checked
+     * exception to handle (like {@link java.util.concurrent.Future#resultNow()});
+     * {@link InvalidStateError} otherwise.
+     */
+    public T resultNow() {
         if (state != State.FINISHED || exception != null) {
             throw new InvalidStateError("Result is not available.");
         }

@@ -1,0 +1,5 @@
+/** Runnable examples, one per example of asyncio's documentation. */
+module io.asyncio4j.examples {
+    requires io.asyncio4j.core;
+    exports io.asyncio4j.examples;
+}

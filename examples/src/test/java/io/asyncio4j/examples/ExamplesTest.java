@@ -1,0 +1,103 @@
+package io.asyncio4j.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs every example and checks what it prints. */
+@Timeout(30)
+class ExamplesTest {
+
+    static String run(String name, String... args) throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Examples.ALL.get(name).run(args);
+        } finally {
+            System.setOut(saved);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        saved.print(out);
+        return out;
+    }
+
+    @Test
+    void helloWorld() throws Exception {
+        assertThat(run("hello-world")).isEqualTo("hello\nworld\n");
+    }
+
+    @Test
+    void concurrentTasks() throws Exception {
+        long start = System.nanoTime();
+        String out = run("concurrent-tasks");
+        double took = (System.nanoTime() - start) / 1e9;
+        assertThat(out.lines().filter(l -> l.equals("hello") || l.equals("world")))
+                .containsExactly("hello", "world", "hello", "world", "hello", "world");
+        assertThat(out).contains("gather -> [hello, world]");
+        assertThat(took).isBetween(7.0, 9.0); // 3 s sequential + 2 s tasks + 2 s gather
+    }
+
+    @Test
+    void cancelTask() throws Exception {
+        assertThat(run("cancel-task")).isEqualTo("""
+                cancel_me(): before sleep
+                cancel_me(): cancel sleep
+                cancel_me(): after sleep
+                main(): cancel_me is cancelled now
+                """);
+    }
+
+    @Test
+    void gatherExceptions() throws Exception {
+        String out = run("gather-exceptions");
+        assertThat(out).contains("Task C: factorial(4) = 24", "[2, 6, 24]",
+                "gather raised: division by zero; the other task still runs: true", "and finishes: 6",
+                "return_exceptions: [1, java.lang.ArithmeticException: division by zero]",
+                "a cancelled child makes gather raise CancelledError");
+        assertThat(out).doesNotContain("factorial(10) =");
+    }
+
+    @Test
+    void futureCallbacks() throws Exception {
+        assertThat(run("future-callbacks")).isEqualTo("""
+                hello ...
+                done-callback sees: ... world
+                ... world
+                computed on a platform thread
+                """);
+    }
+
+    @Test
+    void blockingCode() throws Exception {
+        String out = run("blocking-code");
+        assertThat(out).contains("start blocking_io at", "blocking_io complete at", "(1 s, not 2 s)", "custom executor: ");
+    }
+
+    @Test
+    void producerConsumer() throws Exception {
+        String out = run("producer-consumer");
+        assertThat(out.lines().filter(l -> l.contains("has slept for"))).hasSize(12);
+        double parallel = Double.parseDouble(out.replaceAll("(?s).*in parallel for ([0-9.]+) seconds.*", "$1"));
+        double total = Double.parseDouble(out.replaceAll("(?s).*total expected sleep time: ([0-9.]+) seconds.*", "$1"));
+        assertThat(parallel).isLessThan(total / 2);
+    }
+
+    @Test
+    void generatorPipeline() throws Exception {
+        String out = run("generator-pipeline");
+        assertThat(out.lines().filter(l -> l.startsWith("got "))).hasSize(10);
+        assertThat(out).endsWith("sum 45\n");
+    }
+
+    @Test
+    void everyExampleIsTested() {
+        assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
+                "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline");
+    }
+}
