@@ -636,12 +636,14 @@ public final class HttpParser {
 
     /** chunk-ext = *( BWS ";" BWS ext-name [ BWS "=" BWS ( token / quoted-string ) ] ). */
     private void parseChunkExtensions(byte[] l, int i, int len) {
+        boolean first = true;
         while (i < len) {
             i = skipWs(l, i, len);
             if (i == len || l[i] != ';') {
-                if (i == len) throw fail(HttpParseError.INVALID_CHUNK_SIZE, "whitespace after chunk size");
-                throw fail(HttpParseError.INVALID_CHUNK_SIZE, "invalid octet after chunk size");
+                HttpParseError e = first ? HttpParseError.INVALID_CHUNK_SIZE : HttpParseError.INVALID_CHUNK_EXTENSION;
+                throw fail(e, i == len ? "trailing whitespace in chunk line" : "invalid octet in chunk line");
             }
+            first = false;
             i = skipWs(l, i + 1, len);
             int ns = i;
             while (i < len && HttpSyntax.TCHAR[l[i] & 0xff]) i++;
