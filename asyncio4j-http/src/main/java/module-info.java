@@ -9,5 +9,5 @@ module io.asyncio4j.http {
     requires com.fasterxml.jackson.databind;
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.parser;
-    // exports io.asyncio4j.http.websocket;  (added with the first class)
+    exports io.asyncio4j.http.websocket;
 }
