@@ -154,7 +154,7 @@ class HttpParserFuzzTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(600)
     void fuzz() {
         long iterations = Long.getLong("fuzz.iterations", 20_000);
         long t0 = System.nanoTime();
