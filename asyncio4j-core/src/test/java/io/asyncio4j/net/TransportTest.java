@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TransportTest {
 
     /** Echoes everything; closes on EOF. */
-    static final class Echo implements Protocol {
+    static class Echo implements Protocol {
         Transport t;
 
         @Override
