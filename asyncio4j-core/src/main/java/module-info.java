@@ -9,4 +9,6 @@ module io.asyncio4j.core {
     exports io.asyncio4j.loop;
     exports io.asyncio4j.sync;
     exports io.asyncio4j.queue;
+    exports io.asyncio4j.net;
+    exports io.asyncio4j.stream;
 }

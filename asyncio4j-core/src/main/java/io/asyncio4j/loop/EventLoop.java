@@ -402,6 +402,10 @@ public final class EventLoop implements AutoCloseable {
         if (!(key.attachment() instanceof IoRegistration reg)) {
             return;
         }
+        if (reg.handler != null) {
+            ready.add(reg.handler);
+            return;
+        }
         int ops;
         try {
             ops = key.readyOps();
@@ -863,6 +867,10 @@ public final class EventLoop implements AutoCloseable {
                 key = channel.register(selector, 0, reg);
             } else {
                 reg = (IoRegistration) key.attachment();
+                if (reg.handler != null) {
+                    reg.handler.cancelled = true;
+                    reg.handler = null;
+                }
             }
             Handle h = new Handle(callback, null);
             if (read) {
@@ -901,6 +909,53 @@ public final class EventLoop implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The low-level readiness hook for transports (no asyncio equivalent: asyncio's transports use
+     * {@code add_reader}/{@code add_writer}). Registers {@code channel} with {@code interestOps} and
+     * queues {@code onReady} on the ready queue (one reused handle: no allocation per event) every
+     * time the selector reports the channel ready for any of the ops. The callback reads
+     * {@link SelectionKey#readyOps()} and changes {@link SelectionKey#interestOps(int)} on the
+     * returned key itself; an exception it throws goes to the exception handler. Replaces any
+     * {@link #addReader}/{@link #addWriter} registration of the channel and vice versa; closing the
+     * channel ends it. Loop thread only.
+     *
+     * <pre>{@code
+     * SelectionKey key = loop.registerIo(channel, SelectionKey.OP_READ, () -> onReadable());
+     * key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE); // also wake up when writable
+     * }</pre>
+     */
+    public SelectionKey registerIo(SelectableChannel channel, int interestOps, Runnable onReady) {
+        checkThread();
+        checkClosed();
+        try {
+            SelectionKey key = channel.keyFor(selector);
+            IoRegistration reg = new IoRegistration();
+            reg.handler = new Handle(onReady, null);
+            if (key == null || !key.isValid()) {
+                if (key != null) {
+                    selector.selectNow(); // flush the cancelled key so the channel can register again
+                }
+                channel.configureBlocking(false);
+                key = channel.register(selector, interestOps, reg);
+            } else {
+                if (key.attachment() instanceof IoRegistration old) {
+                    for (Handle h : new Handle[] {old.reader, old.writer, old.handler}) {
+                        if (h != null) {
+                            h.cancelled = true;
+                        }
+                    }
+                }
+                key.attach(reg);
+                key.interestOps(interestOps);
+            }
+            return key;
+        } catch (ClosedChannelException e) {
+            throw new IllegalStateException("channel is closed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The selector of this loop, for transports that manage their own keys. */
     public Selector selector() {
         return selector;
@@ -909,6 +964,7 @@ public final class EventLoop implements AutoCloseable {
     private static final class IoRegistration {
         Handle reader;
         Handle writer;
+        Handle handler; // registerIo: one callback for every readiness, the owner manages the ops
 
         int interestOps(SelectableChannel ch) {
             int valid = ch.validOps();

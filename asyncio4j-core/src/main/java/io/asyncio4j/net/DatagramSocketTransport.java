@@ -1,0 +1,252 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Future;
+import io.asyncio4j.loop.EventLoop;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** asyncio's {@code _SelectorDatagramTransport}: a {@link DatagramChannel} and a {@link DatagramProtocol}. */
+final class DatagramSocketTransport implements DatagramTransport {
+    private static final int MAX_DATAGRAM = 64 * 1024;
+
+    private record Pending(ByteBuffer data, SocketAddress addr) {
+    }
+
+    private final EventLoop loop;
+    private final DatagramChannel channel;
+    private final SelectionKey key;
+    private final SocketAddress remote;
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final ByteBuffer readBuf = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    private DatagramProtocol protocol;
+    private long buffered;
+    private boolean closing;
+    private boolean lost;
+    private boolean connected;
+
+    DatagramSocketTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote,
+                            Future<Void> waiter) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = protocol;
+        this.remote = remote;
+        channel.configureBlocking(false);
+        this.key = loop.registerIo(channel, 0, this::onReady);
+        extra.put("socket", channel);
+        extra.put("sockname", channel.getLocalAddress());
+        if (remote != null) {
+            extra.put("peername", remote);
+        }
+        loop.callSoon(() -> {
+            connected = true;
+            try {
+                protocol.connectionMade(this);
+            } catch (Throwable t) {
+                fatal(t, "Fatal error: protocol.connectionMade() call failed.");
+                waiter.setException(t);
+                return;
+            }
+            if (!closing) {
+                setOps();
+            }
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+            }
+        });
+    }
+
+    private void setOps() {
+        int ops = closing ? 0 : SelectionKey.OP_READ;
+        if (!queue.isEmpty()) {
+            ops |= SelectionKey.OP_WRITE;
+        }
+        try {
+            key.interestOps(ops);
+        } catch (CancelledKeyException ignored) {
+            // closed
+        }
+    }
+
+    private void onReady() {
+        int ready;
+        try {
+            ready = key.readyOps();
+        } catch (CancelledKeyException e) {
+            return;
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush();
+        }
+        if ((ready & SelectionKey.OP_READ) != 0 && !closing) {
+            readBuf.clear();
+            SocketAddress from;
+            try {
+                from = channel.receive(readBuf);
+            } catch (IOException e) {
+                errorReceived(e);
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            readBuf.flip();
+            try {
+                protocol.datagramReceived(readBuf, from);
+            } catch (Throwable t) {
+                fatal(t, "Fatal error: protocol.datagramReceived() call failed.");
+            }
+        }
+    }
+
+    private void errorReceived(Exception e) {
+        try {
+            protocol.errorReceived(e);
+        } catch (Throwable t) {
+            fatal(t, "Fatal error: protocol.errorReceived() call failed.");
+        }
+    }
+
+    @Override
+    public void sendTo(ByteBuffer data, SocketAddress addr) {
+        if (remote != null && addr != null && !addr.equals(remote)) {
+            throw new IllegalArgumentException("Invalid address: must be null or " + remote);
+        }
+        if (lost || closing) {
+            return;
+        }
+        SocketAddress to = addr != null ? addr : remote;
+        if (to == null) {
+            throw new IllegalArgumentException("no address: the endpoint is not connected");
+        }
+        int pos = data.position();
+        if (queue.isEmpty()) {
+            try {
+                int n = remote != null ? channel.write(data) : channel.send(data, to);
+                if (n > 0 || !data.hasRemaining()) {
+                    data.position(pos);
+                    return;
+                }
+            } catch (IOException e) {
+                data.position(pos);
+                errorReceived(e);
+                return;
+            }
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data).flip();
+        data.position(pos);
+        queue.add(new Pending(copy, to));
+        buffered += copy.remaining();
+        setOps();
+    }
+
+    private void flush() {
+        while (!queue.isEmpty()) {
+            Pending p = queue.peek();
+            int len = p.data.remaining();
+            try {
+                int n = remote != null ? channel.write(p.data) : channel.send(p.data, p.addr);
+                if (n == 0 && len > 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                errorReceived(e);
+            }
+            queue.poll();
+            buffered -= len;
+        }
+        setOps();
+        if (closing) {
+            callLost(null);
+        }
+    }
+
+    @Override
+    public long getWriteBufferSize() {
+        return buffered;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return extra.get(name);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        setOps();
+        if (queue.isEmpty()) {
+            loop.callSoon(() -> callLost(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        queue.clear();
+        buffered = 0;
+        closing = true;
+        setOps();
+        loop.callSoon(() -> callLost(null));
+    }
+
+    private void fatal(Throwable t, String message) {
+        if (!(t instanceof IOException)) {
+            Map<String, Object> ctx = new LinkedHashMap<>();
+            ctx.put("message", message);
+            ctx.put("exception", t);
+            ctx.put("transport", this);
+            loop.callExceptionHandler(ctx);
+        }
+        queue.clear();
+        buffered = 0;
+        closing = true;
+        setOps();
+        Throwable exc = t;
+        loop.callSoon(() -> callLost(exc));
+    }
+
+    private void callLost(Throwable exc) {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        try {
+            if (connected) {
+                protocol.connectionLost(exc);
+            }
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        this.protocol = (DatagramProtocol) protocol;
+    }
+
+    @Override
+    public BaseProtocol getProtocol() {
+        return protocol;
+    }
+}

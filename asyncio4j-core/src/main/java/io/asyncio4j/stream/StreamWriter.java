@@ -1,0 +1,122 @@
+package io.asyncio4j.stream;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Future;
+import io.asyncio4j.internal.Sneaky;
+import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.Transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The writing end of a stream connection: asyncio's {@code StreamWriter}. {@link #write} buffers
+ * in the transport and never blocks; {@link #drain()} suspends the task while the transport is
+ * over its high-water mark (real backpressure; any number of tasks may drain at once).
+ *
+ * <pre>{@code
+ * writer.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+ * writer.drain();
+ * writer.close();
+ * writer.waitClosed();
+ * }</pre>
+ */
+public class StreamWriter {
+    private final Transport transport;
+    private final StreamReaderProtocol protocol;
+    private final StreamReader reader;
+    private final EventLoop loop;
+
+    /** Normally made by {@link Streams}; {@code reader} may be null. */
+    public StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
+        this.transport = transport;
+        this.protocol = protocol;
+        this.reader = reader;
+        this.loop = loop;
+    }
+
+    /** The underlying transport. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Writes the remaining bytes of {@code data} (copied if buffered). */
+    public void write(ByteBuffer data) {
+        transport.write(data);
+    }
+
+    /** Writes {@code data}. */
+    public void write(byte[] data) {
+        transport.write(data);
+    }
+
+    /** Writes each chunk ({@code byte[]} or {@link ByteBuffer}). */
+    public void writeLines(Iterable<?> chunks) {
+        transport.writeLines(chunks);
+    }
+
+    /** Half-closes: the peer reads EOF once the buffered data is sent. */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /** Closes the transport (buffered data is flushed first). */
+    public void close() {
+        transport.close();
+    }
+
+    public boolean isClosing() {
+        return transport.isClosing();
+    }
+
+    /** In a task: waits until the connection is closed; throws the error it was lost with, if any. */
+    public void waitClosed() throws Exception {
+        protocol.closedFuture().await();
+    }
+
+    /** asyncio's {@code get_extra_info}. */
+    public Object getExtraInfo(String name) {
+        return transport.getExtraInfo(name);
+    }
+
+    /** {@link #getExtraInfo(String)} with a default. */
+    public Object getExtraInfo(String name, Object defaultValue) {
+        return transport.getExtraInfo(name, defaultValue);
+    }
+
+    /**
+     * In a task: waits until it is appropriate to write more (asyncio's {@code drain}). Returns at
+     * once below the high-water mark; throws the reader's error, or {@link java.net.SocketException}
+     * "Connection lost" once the connection is gone.
+     */
+    public void drain() throws Exception {
+        if (reader != null) {
+            Throwable exc = reader.exception();
+            if (exc != null) {
+                throw Sneaky.<Exception>rethrow(exc);
+            }
+        }
+        if (transport.isClosing()) {
+            // let connectionLost run so that a write/drain loop sees the error
+            Asyncio.sleep(0);
+        }
+        protocol.drainHelper();
+    }
+
+    /** The loop of the connection. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamWriter{" + transport + "}";
+    }
+
+    Future<Void> closedFuture() {
+        return protocol.closedFuture();
+    }
+}
