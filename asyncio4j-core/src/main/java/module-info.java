@@ -7,6 +7,8 @@ module io.asyncio4j.core {
     requires jdk.jfr;         // jdk.VirtualThreadPinned events in debug mode
     exports io.asyncio4j;
     exports io.asyncio4j.loop;
+    exports io.asyncio4j.process;
+    // exports io.asyncio4j.files;  (added with the first class)
     // exports io.asyncio4j.sync;   (added with the first class)
     // exports io.asyncio4j.queue;  (added with the first class)
 }
