@@ -8,7 +8,7 @@ module io.asyncio4j.core {
     exports io.asyncio4j;
     exports io.asyncio4j.loop;
     exports io.asyncio4j.process;
-    // exports io.asyncio4j.files;  (added with the first class)
+    exports io.asyncio4j.files;
     // exports io.asyncio4j.sync;   (added with the first class)
     // exports io.asyncio4j.queue;  (added with the first class)
 }
