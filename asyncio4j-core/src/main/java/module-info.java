@@ -11,4 +11,6 @@ module io.asyncio4j.core {
     exports io.asyncio4j.queue;
     exports io.asyncio4j.net;
     exports io.asyncio4j.stream;
+    exports io.asyncio4j.process;
+    exports io.asyncio4j.files;
 }

@@ -1,0 +1,70 @@
+package io.asyncio4j.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * An open file whose operations run off the loop: the common part of aiofiles' async file
+ * objects ({@code AsyncTextIOWrapper}, {@code AsyncBufferedIOBase}). Every method that touches the
+ * file suspends the calling task while a platform thread of the loop's default executor does the
+ * work, so the loop never blocks on the disk. Call the methods inside a task of the loop that
+ * opened the file. Operations started by several tasks at once run one after the other.
+ *
+ * <p>A cancelled call still completes on its thread (as aiofiles'), so after cancelling a read
+ * the position may have moved; {@link #close()} always closes the file, even when the task
+ * awaiting it is cancelled.
+ *
+ * <pre>{@code
+ * try (AsyncFile f = AsyncFiles.open(path, "rb")) {
+ *     if (f instanceof AsyncBinaryFile b) {
+ *         byte[] head = b.read(16);
+ *     }
+ * }
+ * }</pre>
+ */
+public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, AsyncBinaryFile {
+    /** The path the file was opened with: Python's {@code name}. */
+    Path name();
+
+    /** The mode it was opened with ("r", "wb", "a+", ...). */
+    String mode();
+
+    /** Whether the file can be read. */
+    boolean readable();
+
+    /** Whether the file can be written. */
+    boolean writable();
+
+    /**
+     * Moves the position: {@code whence} 0 from the start, 1 from the current position, 2 from
+     * the end; returns the new position. Text files accept only positions from {@link #tell()}
+     * with whence 0, and offset 0 with whence 1 or 2 (as Python's).
+     */
+    long seek(long offset, int whence) throws IOException;
+
+    /** {@link #seek(long, int)} from the start. */
+    default long seek(long offset) throws IOException {
+        return seek(offset, 0);
+    }
+
+    /** The current position (a byte offset; for text files an opaque position for {@code seek}). */
+    long tell() throws IOException;
+
+    /** Writes the buffered data to the OS (not an fsync): Python's {@code flush()}. */
+    void flush() throws IOException;
+
+    /** Resizes the file to {@code size} bytes (extending with zeros); the position does not move. */
+    long truncate(long size) throws IOException;
+
+    /** Resizes the file to the current position. */
+    default long truncate() throws IOException {
+        return truncate(-1);
+    }
+
+    /** Whether {@link #close()} was called. */
+    boolean closed();
+
+    /** Flushes and closes the file; closing twice is allowed. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,389 @@
+package io.asyncio4j.files;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.loop.EventLoop;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Async files and file-system operations: aiofiles ({@code aiofiles.open}, {@code aiofiles.os},
+ * {@code aiofiles.os.path}, {@code aiofiles.tempfile}). Every method runs its blocking work on a
+ * platform thread of the running loop's default executor and suspends the calling task meanwhile,
+ * so it must be called inside a task; the loop itself never touches the disk.
+ *
+ * <p><b>Modes</b> are Python's: exactly one of {@code r} (read; the file must exist), {@code w}
+ * (write, truncating), {@code x} (create; fails if the file exists), {@code a} (append), with
+ * {@code +} for reading and writing, and {@code b} for binary ({@link AsyncBinaryFile}) or
+ * {@code t}/nothing for text ({@link AsyncTextFile}). Errors are the JDK's NIO exceptions, which
+ * map to Python's as: {@code NoSuchFileException} = {@code FileNotFoundError},
+ * {@code FileAlreadyExistsException} = {@code FileExistsError}, {@code AccessDeniedException} =
+ * {@code PermissionError}, {@code DirectoryNotEmptyException} = {@code OSError(ENOTEMPTY)},
+ * {@code NotDirectoryException} = {@code NotADirectoryError}.
+ *
+ * <p>Why an executor and not {@code AsynchronousFileChannel}: docs/benchmarks-files.md.
+ *
+ * <pre>{@code
+ * Asyncio.run(() -> {
+ *     try (AsyncTextFile f = AsyncFiles.openText(Path.of("notes.txt"), "w")) {
+ *         f.write("hello\n");
+ *     }
+ *     try (AsyncTextFile f = AsyncFiles.openText(Path.of("notes.txt"), "r")) {
+ *         System.out.print(f.readLine());
+ *     }
+ *     AsyncFiles.rename(Path.of("notes.txt"), Path.of("old-notes.txt"));
+ * });
+ * }</pre>
+ */
+public final class AsyncFiles {
+    private AsyncFiles() {
+    }
+
+    // ------------------------------------------------------------------ open
+
+    /** Opens {@code path} with a Python {@code mode}; text modes decode UTF-8. */
+    public static AsyncFile open(Path path, String mode) throws IOException {
+        return open(path, mode, null);
+    }
+
+    /**
+     * Opens {@code path} with a Python {@code mode} and {@code encoding} (a charset name such as
+     * "utf-8", "latin-1", "utf-16-le"; null for UTF-8; must be null for binary modes): aiofiles'
+     * {@code open(path, mode, encoding=...)}. Returns an {@link AsyncBinaryFile} for "b" modes and an
+     * {@link AsyncTextFile} otherwise; {@link #openText} and {@link #openBinary} give the type directly.
+     */
+    public static AsyncFile open(Path path, String mode, String encoding) throws IOException {
+        Mode m = Mode.parse(mode);
+        if (m.binary()) {
+            if (encoding != null) {
+                throw new IllegalArgumentException("binary mode doesn't take an encoding argument");
+            }
+            return openBinary(path, mode);
+        }
+        return openText(path, mode, encoding);
+    }
+
+    /** Opens a text file (mode without "b") decoding UTF-8. */
+    public static AsyncTextFile openText(Path path, String mode) throws IOException {
+        return openText(path, mode, null);
+    }
+
+    /** Opens a text file (mode without "b") with {@code encoding} (null: UTF-8). */
+    public static AsyncTextFile openText(Path path, String mode, String encoding) throws IOException {
+        Mode m = Mode.parse(mode);
+        if (m.binary()) {
+            throw new IllegalArgumentException("openText needs a text mode, not '" + mode + "'");
+        }
+        Charset cs = encoding == null ? StandardCharsets.UTF_8 : charset(encoding);
+        EventLoop loop = Asyncio.getRunningLoop();
+        FileCore core = Offload.call(loop, () -> new FileCore(path, m, Set.of()));
+        return new AsyncTextFile(loop, core, cs);
+    }
+
+    /** Opens a binary file (mode with "b"; "rb", "wb", "ab", "r+b", "xb", ...). */
+    public static AsyncBinaryFile openBinary(Path path, String mode) throws IOException {
+        Mode m = Mode.parse(mode);
+        if (!m.binary()) {
+            throw new IllegalArgumentException("openBinary needs a binary mode, not '" + mode + "'");
+        }
+        EventLoop loop = Asyncio.getRunningLoop();
+        FileCore core = Offload.call(loop, () -> new FileCore(path, m, Set.of()));
+        return new AsyncBinaryFile(loop, core);
+    }
+
+    /** A charset by Python or Java name ("utf-8", "utf8", "latin-1", "utf-16-le", ...). */
+    static Charset charset(String encoding) {
+        String e = encoding.trim();
+        String lower = e.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String java = switch (lower) {
+            case "utf8", "utf-8" -> "UTF-8";
+            case "latin-1", "latin1", "l1", "iso8859-1", "iso-8859-1" -> "ISO-8859-1";
+            case "ascii", "us-ascii" -> "US-ASCII";
+            case "utf-16-le", "utf-16le" -> "UTF-16LE";
+            case "utf-16-be", "utf-16be" -> "UTF-16BE";
+            case "utf-32-le", "utf-32le" -> "UTF-32LE";
+            case "utf-32-be", "utf-32be" -> "UTF-32BE";
+            case "cp1252", "windows-1252" -> "windows-1252";
+            default -> e;
+        };
+        return Charset.forName(java);
+    }
+
+    // ------------------------------------------------------------------ whole files
+
+    /** The whole file as bytes: pathlib's {@code read_bytes}. */
+    public static byte[] readBytes(Path path) throws IOException {
+        return Offload.call(() -> Files.readAllBytes(path));
+    }
+
+    /** The whole file decoded as UTF-8: pathlib's {@code read_text}. */
+    public static String readText(Path path) throws IOException {
+        return Offload.call(() -> Files.readString(path, StandardCharsets.UTF_8));
+    }
+
+    /** Replaces the file's content with {@code data}: pathlib's {@code write_bytes}. */
+    public static void writeBytes(Path path, byte[] data) throws IOException {
+        byte[] copy = data.clone();
+        Offload.call(() -> Files.write(path, copy));
+    }
+
+    /** Replaces the file's content with {@code text} in UTF-8: pathlib's {@code write_text}. */
+    public static void writeText(Path path, String text) throws IOException {
+        Offload.call(() -> Files.writeString(path, text, StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ aiofiles.os.path
+
+    /** Information about {@code path}, following symbolic links: {@code os.stat}. */
+    public static FileStat stat(Path path) throws IOException {
+        return stat(path, true);
+    }
+
+    /** {@code os.stat} ({@code followLinks}) or {@code os.lstat} (not). */
+    public static FileStat stat(Path path, boolean followLinks) throws IOException {
+        LinkOption[] opts = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        return Offload.call(() -> {
+            try {
+                PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class, opts);
+                return new FileStat(a.size(), a.lastModifiedTime(), a.lastAccessTime(), a.creationTime(),
+                        a.isDirectory(), a.isRegularFile(), a.isSymbolicLink(), a.permissions());
+            } catch (UnsupportedOperationException notPosix) {
+                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, opts);
+                return new FileStat(a.size(), a.lastModifiedTime(), a.lastAccessTime(), a.creationTime(),
+                        a.isDirectory(), a.isRegularFile(), a.isSymbolicLink(), null);
+            }
+        });
+    }
+
+    /** Whether {@code path} exists (following links): {@code os.path.exists}. */
+    public static boolean exists(Path path) throws IOException {
+        return Offload.call(() -> Files.exists(path));
+    }
+
+    /** Whether {@code path} is a regular file: {@code os.path.isfile}. */
+    public static boolean isFile(Path path) throws IOException {
+        return Offload.call(() -> Files.isRegularFile(path));
+    }
+
+    /** Whether {@code path} is a directory: {@code os.path.isdir}. */
+    public static boolean isDir(Path path) throws IOException {
+        return Offload.call(() -> Files.isDirectory(path));
+    }
+
+    /** Whether {@code path} is a symbolic link: {@code os.path.islink}. */
+    public static boolean isLink(Path path) throws IOException {
+        return Offload.call(() -> Files.isSymbolicLink(path));
+    }
+
+    /** The size in bytes: {@code os.path.getsize}. */
+    public static long getSize(Path path) throws IOException {
+        return Offload.call(() -> Files.size(path));
+    }
+
+    // ------------------------------------------------------------------ aiofiles.os
+
+    /** The names in directory {@code dir}, sorted: {@code os.listdir}. */
+    public static List<String> listDir(Path dir) throws IOException {
+        return Offload.call(() -> {
+            List<String> names = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    names.add(p.getFileName().toString());
+                }
+            }
+            names.sort(null);
+            return names;
+        });
+    }
+
+    /** The entries of directory {@code dir} with their types, sorted by name: {@code os.scandir}. */
+    public static List<DirEntry> scanDir(Path dir) throws IOException {
+        return Offload.call(() -> {
+            List<DirEntry> entries = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    boolean link = Files.isSymbolicLink(p);
+                    BasicFileAttributes a;
+                    try {
+                        a = Files.readAttributes(p, BasicFileAttributes.class);
+                    } catch (IOException brokenLink) {
+                        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    }
+                    boolean target = !(link && a.isSymbolicLink());
+                    entries.add(new DirEntry(p.getFileName().toString(), p, target && a.isDirectory(),
+                            target && a.isRegularFile(), link, target ? a.size() : 0));
+                }
+            }
+            entries.sort(Comparator.comparing(DirEntry::name));
+            return entries;
+        });
+    }
+
+    /** Creates directory {@code dir}; its parent must exist and it must not: {@code os.mkdir}. */
+    public static void mkdir(Path dir) throws IOException {
+        Offload.call(() -> Files.createDirectory(dir));
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents: {@code os.makedirs(dir, exist_ok=existOk)}.
+     * Without {@code existOk}, an existing {@code dir} is a {@link FileAlreadyExistsException}.
+     */
+    public static void makeDirs(Path dir, boolean existOk) throws IOException {
+        Offload.call(() -> {
+            if (!existOk && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(dir.toString());
+            }
+            return Files.createDirectories(dir);
+        });
+    }
+
+    /** Deletes file {@code path} (not a directory): {@code os.remove} / {@code os.unlink}. */
+    public static void remove(Path path) throws IOException {
+        Offload.call(() -> {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("Is a directory: '" + path + "'");
+            }
+            Files.delete(path);
+            return null;
+        });
+    }
+
+    /** Deletes the empty directory {@code dir}: {@code os.rmdir}. */
+    public static void rmdir(Path dir) throws IOException {
+        Offload.call(() -> {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new java.nio.file.NoSuchFileException(dir.toString());
+                }
+                throw new NotDirectoryException(dir.toString());
+            }
+            Files.delete(dir);
+            return null;
+        });
+    }
+
+    /** Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}. */
+    public static void removeTree(Path path) throws IOException {
+        Offload.call(() -> {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    if (exc != null) {
+                        throw exc;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Renames {@code src} to {@code dst} atomically, replacing a file at {@code dst}:
+     * {@code os.rename} / {@code os.replace} on POSIX (fails across file systems, as they do).
+     */
+    public static void rename(Path src, Path dst) throws IOException {
+        Offload.call(() -> Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    /**
+     * Copies file {@code src} to {@code dst} (into it if it is a directory), replacing an existing
+     * file, with the permission bits: {@code shutil.copy}. Returns the file written.
+     */
+    public static Path copy(Path src, Path dst) throws IOException {
+        return Offload.call(() -> {
+            Path target = Files.isDirectory(dst) ? dst.resolve(src.getFileName()) : dst;
+            Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(src));
+            } catch (UnsupportedOperationException notPosix) {
+                // no permission bits to copy
+            }
+            return target;
+        });
+    }
+
+    // ------------------------------------------------------------------ aiofiles.tempfile
+
+    /**
+     * An anonymous temporary binary file opened "w+b": {@code tempfile.TemporaryFile()}. As on
+     * POSIX in Python, the file is unlinked as soon as it is open (it has no name in the directory
+     * any more) and its space is freed when it is closed.
+     */
+    public static AsyncBinaryFile temporaryFile() throws IOException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        FileCore core = Offload.call(loop, () -> {
+            Path p = Files.createTempFile("tmp", ".tmp");
+            try {
+                return new FileCore(p, Mode.parse("w+b"), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
+            } finally {
+                Files.deleteIfExists(p); // already unlinked on Linux; elsewhere DELETE_ON_CLOSE does it
+            }
+        });
+        return new AsyncBinaryFile(loop, core);
+    }
+
+    /**
+     * A temporary file in {@code dir} (null: the system's temporary directory) named
+     * {@code prefix...suffix}, opened with {@code mode} ("w+b", "w+", ...) and deleted when closed:
+     * {@code tempfile.NamedTemporaryFile(mode, suffix=, prefix=, dir=)}. Its path is
+     * {@link AsyncFile#name()}; it exists until the file is closed.
+     */
+    public static AsyncFile namedTemporaryFile(String mode, String prefix, String suffix, Path dir)
+            throws IOException {
+        Mode m = Mode.parse(mode);
+        EventLoop loop = Asyncio.getRunningLoop();
+        FileCore core = Offload.call(loop, () -> {
+            Path p = dir == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(dir, prefix, suffix);
+            // createTempFile made the file (mode 0600); "x" would fail on it, so open it as "w".
+            Mode open = m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
+            try {
+                return new FileCore(p, open, Set.of(), true);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(p);
+                throw e;
+            }
+        });
+        return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8);
+    }
+
+    /** A new temporary directory, removed with its content on close: {@code tempfile.TemporaryDirectory}. */
+    public static TemporaryDirectory temporaryDirectory(String prefix) throws IOException {
+        return new TemporaryDirectory(mkdtemp(prefix));
+    }
+
+    /** {@link #temporaryDirectory(String)} with the prefix "tmp". */
+    public static TemporaryDirectory temporaryDirectory() throws IOException {
+        return temporaryDirectory("tmp");
+    }
+
+    /** A new temporary directory that the caller removes: {@code tempfile.mkdtemp}. */
+    public static Path mkdtemp(String prefix) throws IOException {
+        return Offload.call(() -> Files.createTempDirectory(prefix));
+    }
+}

@@ -1,0 +1,322 @@
+package io.asyncio4j.files;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A buffered binary file with Python's {@code BufferedRandom} behaviour, synchronous: every method
+ * blocks and is meant to run on an executor thread, never on the loop. Methods are synchronized, so
+ * operations started by several tasks at once run one after the other.
+ *
+ * <p>One logical position {@link #pos}; reads are buffered in {@link #rbuf} (the bytes of the file
+ * from {@link #rbufPos}), writes in {@link #wbuf} (bytes for the file from {@link #wbufPos}); at
+ * most one of the two holds data at a time.
+ */
+final class FileCore {
+    static final int BUFFER = 64 * 1024;
+
+    final Path path;
+    final Mode mode;
+    private final FileChannel ch;
+    private long pos;
+    private byte[] rbuf = new byte[0];
+    private int rstart;
+    private int rend;
+    private long rbufPos;
+    private final byte[] wbuf;
+    private int wlen;
+    private long wbufPos;
+    private boolean closed;
+    private final boolean deleteOnClose;
+
+    FileCore(Path path, Mode mode, Set<OpenOption> extra) throws IOException {
+        this(path, mode, extra, false);
+    }
+
+    /** {@code deleteOnClose}: remove the file by name after closing it (a named temporary file). */
+    FileCore(Path path, Mode mode, Set<OpenOption> extra, boolean deleteOnClose) throws IOException {
+        this.path = path;
+        this.mode = mode;
+        this.deleteOnClose = deleteOnClose;
+        Set<OpenOption> opts = mode.options();
+        opts.addAll(extra);
+        this.ch = FileChannel.open(path, opts);
+        this.wbuf = mode.writable() ? new byte[BUFFER] : null;
+        if (mode.append()) {
+            pos = ch.size();
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    synchronized byte[] read(int n) throws IOException {
+        checkReadable();
+        if (n < 0) {
+            return readAll();
+        }
+        byte[] out = new byte[n];
+        int got = 0;
+        while (got < n) {
+            if (rstart == rend && !fill(n - got)) {
+                break;
+            }
+            int k = Math.min(n - got, rend - rstart);
+            System.arraycopy(rbuf, rstart, out, got, k);
+            rstart += k;
+            got += k;
+            pos += k;
+        }
+        return got == n ? out : Arrays.copyOf(out, got);
+    }
+
+    synchronized byte[] readAll() throws IOException {
+        checkReadable();
+        long remaining = Math.max(0, ch.size() - pos);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, remaining + 1));
+        while (true) {
+            if (rstart == rend && !fill(Integer.MAX_VALUE)) {
+                return out.toByteArray();
+            }
+            out.write(rbuf, rstart, rend - rstart);
+            pos += rend - rstart;
+            rstart = rend;
+        }
+    }
+
+    /** One line including its {@code \n}; empty at the end of the file. */
+    synchronized byte[] readLine() throws IOException {
+        checkReadable();
+        ByteArrayOutputStream out = null;
+        while (true) {
+            if (rstart == rend && !fill(BUFFER)) {
+                return out == null ? new byte[0] : out.toByteArray();
+            }
+            int nl = indexOfNewline(rbuf, rstart, rend);
+            int end = nl >= 0 ? nl + 1 : rend;
+            if (out == null && nl >= 0) {
+                byte[] line = Arrays.copyOfRange(rbuf, rstart, end);
+                pos += end - rstart;
+                rstart = end;
+                return line;
+            }
+            if (out == null) {
+                out = new ByteArrayOutputStream();
+            }
+            out.write(rbuf, rstart, end - rstart);
+            pos += end - rstart;
+            rstart = end;
+            if (nl >= 0) {
+                return out.toByteArray();
+            }
+        }
+    }
+
+    /** Lines for one executor hop: at least one line (unless at the end), about {@code maxBytes} in all. */
+    synchronized List<byte[]> readLines(int maxBytes) throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        long total = 0;
+        while (total < maxBytes) {
+            byte[] line = readLine();
+            if (line.length == 0) {
+                break;
+            }
+            lines.add(line);
+            total += line.length;
+        }
+        return lines;
+    }
+
+    private static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Refills the empty read buffer from {@link #pos}; false at the end of the file. */
+    private boolean fill(int want) throws IOException {
+        flushWrites();
+        int size = want > BUFFER ? Math.min(want, 1 << 20) : BUFFER;
+        if (rbuf.length < size) {
+            rbuf = new byte[size];
+        }
+        ByteBuffer bb = ByteBuffer.wrap(rbuf, 0, size);
+        int n = ch.read(bb, pos);
+        rstart = 0;
+        rend = Math.max(0, n);
+        rbufPos = pos;
+        return n > 0;
+    }
+
+    private void dropReadBuffer() {
+        rstart = 0;
+        rend = 0;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    synchronized int write(byte[] data) throws IOException {
+        checkWritable();
+        dropReadBuffer();
+        if (wlen == 0) {
+            wbufPos = pos;
+        }
+        if (wlen + data.length > wbuf.length) {
+            flushWrites();
+            wbufPos = pos;
+            if (data.length >= wbuf.length) {
+                writeAt(ByteBuffer.wrap(data), pos);
+                return data.length;
+            }
+        }
+        System.arraycopy(data, 0, wbuf, wlen, data.length);
+        wlen += data.length;
+        pos += data.length;
+        return data.length;
+    }
+
+    private void writeAt(ByteBuffer src, long at) throws IOException {
+        int n = src.remaining();
+        if (mode.osAppend()) {
+            while (src.hasRemaining()) {
+                ch.write(src);
+            }
+            pos = ch.position();
+            return;
+        }
+        long p = mode.append() ? ch.size() : at;
+        while (src.hasRemaining()) {
+            p += ch.write(src, p);
+        }
+        pos = mode.append() ? p : at + n;
+    }
+
+    private void flushWrites() throws IOException {
+        if (wlen == 0) {
+            return;
+        }
+        int n = wlen;
+        wlen = 0;
+        long after = pos;
+        writeAt(ByteBuffer.wrap(wbuf, 0, n), wbufPos);
+        if (!mode.append()) {
+            pos = after;
+        }
+    }
+
+    synchronized void flush() throws IOException {
+        checkOpen();
+        flushWrites();
+    }
+
+    // ------------------------------------------------------------------ positioning
+
+    synchronized long seek(long offset, int whence) throws IOException {
+        checkOpen();
+        flushWrites();
+        long target = switch (whence) {
+            case 0 -> offset;
+            case 1 -> pos + offset;
+            case 2 -> ch.size() + offset;
+            default -> throw new IllegalArgumentException("invalid whence (" + whence + ", should be 0, 1 or 2)");
+        };
+        if (target < 0) {
+            throw new IllegalArgumentException("negative seek position " + target);
+        }
+        if (target >= rbufPos && target <= rbufPos + rend && rend > 0) {
+            rstart = (int) (target - rbufPos); // still inside the read buffer
+        } else {
+            dropReadBuffer();
+        }
+        pos = target;
+        return pos;
+    }
+
+    synchronized long tell() throws IOException {
+        checkOpen();
+        return pos;
+    }
+
+    synchronized long truncate(long size) throws IOException {
+        checkWritable();
+        flushWrites();
+        dropReadBuffer();
+        long target = size < 0 ? pos : size;
+        long current = ch.size();
+        if (target < current) {
+            ch.truncate(target);
+        } else if (target > current) {
+            if (mode.osAppend()) {
+                ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(BUFFER, target - current));
+                for (long left = target - current; left > 0; left -= zeros.limit()) {
+                    zeros.clear().limit((int) Math.min(zeros.capacity(), left));
+                    ch.write(zeros);
+                }
+            } else {
+                ch.write(ByteBuffer.wrap(new byte[1]), target - 1);
+            }
+        }
+        return target;
+    }
+
+    synchronized long size() throws IOException {
+        checkOpen();
+        flushWrites();
+        return ch.size();
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flushWrites();
+        } finally {
+            try {
+                ch.close();
+            } finally {
+                if (deleteOnClose) {
+                    java.nio.file.Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    private void checkReadable() throws IOException {
+        checkOpen();
+        if (!mode.readable()) {
+            throw new UnsupportedOperation("File not open for reading (mode '" + mode.text() + "')");
+        }
+    }
+
+    private void checkWritable() throws IOException {
+        checkOpen();
+        if (!mode.writable()) {
+            throw new UnsupportedOperation("File not open for writing (mode '" + mode.text() + "')");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.asyncio4j.files;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.loop.EventLoop;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs blocking file work on the loop's default executor (platform threads) and awaits it in the
+ * calling task, rethrowing the work's own exception. The choice of the executor over
+ * {@code AsynchronousFileChannel} is measured in docs/benchmarks-files.md.
+ */
+final class Offload {
+    private Offload() {
+    }
+
+    interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    static <T> T call(EventLoop loop, IoCall<T> work) throws IOException {
+        Callable<T> c = work::call;
+        try {
+            return loop.runInExecutor(null, c).await();
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    static <T> T call(IoCall<T> work) throws IOException {
+        return call(Asyncio.getRunningLoop(), work);
+    }
+}

@@ -1,0 +1,297 @@
+package io.asyncio4j.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python's {@code TextIOWrapper} over a {@link FileCore}, synchronous (executor threads only):
+ * decoding and encoding with strict error handling, and universal newlines on reading
+ * ({@code "\r\n"} and {@code "\r"} read as {@code "\n"}, Python's {@code newline=None}); written
+ * text is not translated.
+ *
+ * <p>Decoded characters not yet returned are kept raw in {@link #chars}; {@link #tell()}
+ * re-encodes them to find the byte position of the next character, which is exact for encodings
+ * without state (UTF-8, ASCII, ISO-8859-x, UTF-16LE/BE, UTF-32LE/BE).
+ */
+final class TextCore {
+    private final FileCore core;
+    private final Charset charset;
+    private final CharsetDecoder decoder;
+    private final CharsetEncoder encoder;
+    private final ByteBuffer raw = ByteBuffer.allocate(FileCore.BUFFER); // bytes read, not decoded (read mode)
+    private char[] chars = new char[FileCore.BUFFER];
+    private int cstart;
+    private int cend;
+    private boolean eof;
+    private long rawPos;   // file position just after the bytes taken into raw
+    private boolean reading;
+
+    TextCore(FileCore core, Charset charset) {
+        this.core = core;
+        this.charset = charset;
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        raw.flip();
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Up to {@code n} characters (after newline translation); all that is left if {@code n < 0}. */
+    String read(int n) throws IOException {
+        synchronized (core) {
+            if (n < 0) {
+                return readAll();
+            }
+            StringBuilder sb = new StringBuilder(Math.min(n, 1 << 16));
+            while (sb.length() < n) {
+                if (!ensure(1)) {
+                    break;
+                }
+                char c = chars[cstart++];
+                if (c == '\r') {
+                    if (ensure(1) && chars[cstart] == '\n') {
+                        cstart++;
+                    }
+                    c = '\n';
+                }
+                sb.append(c);
+            }
+            return sb.toString();
+        }
+    }
+
+    private String readAll() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (ensure(1)) {
+            sb.append(chars, cstart, cend - cstart);
+            cstart = cend;
+        }
+        return translate(sb);
+    }
+
+    private static String translate(CharSequence s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(s, 0, i);
+                }
+                out.append('\n');
+                if (i + 1 < n && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out != null ? out.toString() : s.toString();
+    }
+
+    /** One line ending with {@code "\n"} (translated), or the last partial line, or "" at the end. */
+    String readLine() throws IOException {
+        synchronized (core) {
+            StringBuilder sb = null;
+            while (ensure(1)) {
+                int i = cstart;
+                while (i < cend && chars[i] != '\n' && chars[i] != '\r') {
+                    i++;
+                }
+                if (i == cend) {
+                    if (sb == null) {
+                        sb = new StringBuilder(Math.max(80, 2 * (cend - cstart)));
+                    }
+                    sb.append(chars, cstart, cend - cstart);
+                    cstart = cend;
+                    continue;
+                }
+                String head = new String(chars, cstart, i - cstart);
+                boolean cr = chars[i] == '\r';
+                cstart = i + 1;
+                if (cr && ensure(1) && chars[cstart] == '\n') {
+                    cstart++;
+                }
+                return sb == null ? head + "\n" : sb.append(head).append('\n').toString();
+            }
+            return sb == null ? "" : sb.toString();
+        }
+    }
+
+    List<String> readLines(int maxChars) throws IOException {
+        synchronized (core) {
+            List<String> lines = new ArrayList<>();
+            long total = 0;
+            while (total < maxChars) {
+                String line = readLine();
+                if (line.isEmpty()) {
+                    break;
+                }
+                lines.add(line);
+                total += line.length();
+            }
+            return lines;
+        }
+    }
+
+    /** Makes at least {@code n} characters available unless the file ends first; false if none are. */
+    private boolean ensure(int n) throws IOException {
+        startReading();
+        while (cend - cstart < n && !eof) {
+            decodeMore();
+        }
+        return cend > cstart;
+    }
+
+    private void startReading() throws IOException {
+        if (!reading) {
+            reading = true;
+            rawPos = core.tell();
+            raw.clear().flip();
+            decoder.reset();
+            cstart = cend = 0;
+            eof = false;
+        }
+    }
+
+    private void decodeMore() throws IOException {
+        if (cstart > 0) {
+            System.arraycopy(chars, cstart, chars, 0, cend - cstart);
+            cend -= cstart;
+            cstart = 0;
+        }
+        if (chars.length - cend < 4096) {
+            chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+        }
+        raw.compact();
+        byte[] more = core.read(raw.remaining());
+        raw.put(more);
+        rawPos += more.length;
+        raw.flip();
+        boolean end = more.length == 0;
+        CharBuffer out = CharBuffer.wrap(chars, cend, chars.length - cend);
+        CoderResult r = decoder.decode(raw, out, end);
+        if (end && !r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            r.throwException();
+        }
+        cend = out.position();
+        if (end) {
+            if (raw.hasRemaining()) {
+                throw new CharacterCodingException();
+            }
+            eof = true;
+        }
+    }
+
+    /** Leaves read mode: puts the file position back at the next unread character. */
+    private void stopReading() throws IOException {
+        if (!reading) {
+            return;
+        }
+        long p = tellReading();
+        reading = false;
+        cstart = cend = 0;
+        raw.clear().flip();
+        core.seek(p, 0);
+    }
+
+    private long tellReading() throws IOException {
+        long pending = raw.remaining();
+        long undelivered = 0;
+        if (cend > cstart) {
+            undelivered = encodedLength(CharBuffer.wrap(chars, cstart, cend - cstart));
+        }
+        return rawPos - pending - undelivered;
+    }
+
+    private long encodedLength(CharBuffer cb) throws CharacterCodingException {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            long n = 0;
+            while (cb.hasRemaining()) {
+                char c = cb.get();
+                if (c < 0x80) {
+                    n++;
+                } else if (c < 0x800) {
+                    n += 2;
+                } else if (Character.isHighSurrogate(c)) {
+                    n += 4;
+                    cb.get();
+                } else {
+                    n += 3;
+                }
+            }
+            return n;
+        }
+        encoder.reset();
+        return encoder.encode(cb).remaining();
+    }
+
+    // ------------------------------------------------------------------ writing and positioning
+
+    int write(String s) throws IOException {
+        synchronized (core) {
+            stopReading();
+            encoder.reset();
+            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(s));
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            core.write(b);
+            return s.length();
+        }
+    }
+
+    long tell() throws IOException {
+        synchronized (core) {
+            return reading ? tellReading() : core.tell();
+        }
+    }
+
+    /** Python's text seek: to a position from {@link #tell()} (whence 0), or {@code (0, 1)} / {@code (0, 2)}. */
+    long seek(long offset, int whence) throws IOException {
+        synchronized (core) {
+            if (whence != 0 && offset != 0) {
+                throw new UnsupportedOperation("can't do nonzero " + (whence == 1 ? "cur" : "end") + "-relative seeks");
+            }
+            if (whence == 1) {
+                return tell();
+            }
+            reading = false;
+            cstart = cend = 0;
+            raw.clear().flip();
+            return core.seek(offset, whence);
+        }
+    }
+
+    long truncate(long size) throws IOException {
+        synchronized (core) {
+            stopReading();
+            return core.truncate(size);
+        }
+    }
+
+    void flush() throws IOException {
+        synchronized (core) {
+            core.flush();
+        }
+    }
+}
