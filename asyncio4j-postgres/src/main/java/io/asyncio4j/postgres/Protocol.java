@@ -275,7 +275,8 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         void fail(Throwable t) {
             finished = true;
             if (!future.isDone()) {
-                future.setException(t);
+                // a server error that came first (e.g. FATAL admin shutdown) says more than the EOF after it
+                future.setException(error != null ? error : t);
             }
         }
     }

@@ -185,4 +185,21 @@ class PipelineCancelNotifyTxTest {
             assertThat(conn.fetch("select * from sc").get(0).keys()).containsExactly("a", "b");
         });
     }
+
+    @Test
+    void terminatedBackendFailsTheQueryClearly() throws Exception {
+        PgTestServer pg = PgTestSupport.server();
+        withConnection(admin -> {
+            PgConnection victim = PgConnection.connect(pg.options());
+            Task<Object> q = Asyncio.createTask(() -> victim.fetchVal("select pg_sleep(10)"));
+            while (!Boolean.TRUE.equals(admin.fetchVal("select exists(select 1 from pg_stat_activity where pid = $1"
+                    + " and state = 'active' and query like 'select pg_sleep%')", victim.getServerPid()))) {
+                Asyncio.sleep(0.01);
+            }
+            assertThat((Object) admin.fetchVal("select pg_terminate_backend($1)", victim.getServerPid())).isEqualTo(true);
+            assertThatThrownBy(q::await).isInstanceOf(AdminShutdown.class);
+            assertThatThrownBy(() -> victim.fetchVal("select 1")).isInstanceOf(PgConnectionError.class);
+            assertThat(victim.isClosed()).isTrue();
+        });
+    }
 }
