@@ -10,6 +10,10 @@ package io.asyncio4j.postgres;
  *   <li>{@link #VERIFY_FULL}: as VERIFY_CA, and the host name must match the certificate.</li>
  * </ul>
  *
+ * <p><b>Status:</b> TLS is not implemented yet (it comes with the {@code io.asyncio4j.net} TLS
+ * transport): {@code DISABLE} and {@code PREFER} connect in plain text, the other modes fail
+ * with {@link PgInterfaceError}.
+ *
  * <pre>{@code
  * PgConnection.connect("postgresql://app@db.example/app?sslmode=verify-full");
  * }</pre>

@@ -135,11 +135,6 @@ public final class PgTestServer {
             if (runAs != null) {
                 run(List.of("chown", "-R", runAs, base.toString()), null);
             }
-            Path pwfile = base.resolve("pw");
-            Files.writeString(pwfile, "postgres\n");
-            if (runAs != null) {
-                run(List.of("chown", runAs, pwfile.toString()), null);
-            }
             run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"), runAs);
             Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
