@@ -1,0 +1,540 @@
+package io.asyncio4j.postgres;
+
+import io.asyncio4j.Future;
+import io.asyncio4j.loop.EventLoop;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The protocol v3 state of one connection, driven on the loop thread: frontend messages are
+ * appended to {@link #out} by the tasks (flushed once per loop iteration), backend messages are
+ * parsed as they arrive and routed to the {@link Exchange} at the head of the FIFO of exchanges in
+ * flight. Each exchange ends with the server's ReadyForQuery (every exchange ends with Sync), which
+ * is what makes pipelining safe: an error aborts only up to its own Sync.
+ */
+final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
+    private static final System.Logger LOG = System.getLogger(Protocol.class.getName());
+
+    final EventLoop loop;
+    final PgWriter out = new PgWriter(8192);
+    private final MessageDecoder decoder = new MessageDecoder(64 * 1024);
+    private final ArrayDeque<Exchange<?>> inFlight = new ArrayDeque<>();
+    private PgSocket socket;
+    private SocketAddress address;
+    private boolean flushScheduled;
+    private PgException closedError;
+
+    final Map<String, String> serverParameters = new HashMap<>();
+    int backendPid;
+    int backendSecret;
+    char transactionStatus = 'I';
+    Consumer<Notification> notificationSink = n -> { };
+    Consumer<PostgresError> noticeSink = n -> LOG.log(System.Logger.Level.DEBUG, "notice: {0}", n.getMessage());
+
+    Protocol(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    void attach(PgSocket socket, SocketAddress address) {
+        this.socket = socket;
+        this.address = address;
+        socket.start(this);
+    }
+
+    SocketAddress address() {
+        return address;
+    }
+
+    boolean isClosed() {
+        return closedError != null;
+    }
+
+    PgException closedError() {
+        return closedError;
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /** Registers an exchange whose messages are already in {@link #out}; schedules the flush. */
+    <T> Future<T> submit(Exchange<T> ex) {
+        if (closedError != null) {
+            throw new PgConnectionError("the connection is closed", closedError);
+        }
+        inFlight.add(ex);
+        ex.future.addDoneCallback(f -> {
+            if (f.cancelled() && !ex.finished) {
+                ex.abandoned = true;
+                if (inFlight.peek() == ex) {
+                    requestCancel();
+                } else {
+                    ex.cancelWhenActive = true;
+                }
+            }
+        });
+        scheduleFlush();
+        return ex.future;
+    }
+
+    void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.callSoon(this::flush);
+        }
+    }
+
+    void flush() {
+        flushScheduled = false;
+        if (out.position() > 0 && socket != null && !socket.isClosed()) {
+            socket.write(out.takeBuffer());
+        }
+    }
+
+    /** Sends a CancelRequest on a side connection (asyncpg: {@code _cancel}). */
+    void requestCancel() {
+        SocketAddress addr = address;
+        int pid = backendPid;
+        int secret = backendSecret;
+        if (addr == null || closedError != null) {
+            return;
+        }
+        Future<PgSocket> connecting = PgSocket.connect(loop, addr);
+        connecting.addDoneCallback(f -> {
+            if (f.cancelled() || f.exception() != null) {
+                return;
+            }
+            PgSocket side;
+            try {
+                side = f.result();
+            } catch (Exception e) {
+                return;
+            }
+            side.start(new PgSocket.Listener() {
+                private final ByteBuffer sink = ByteBuffer.allocate(256);
+
+                public ByteBuffer receiveBuffer() {
+                    sink.clear();
+                    return sink;
+                }
+
+                public void onData() {
+                }
+
+                public void onClosed(Throwable cause) {
+                }
+            });
+            PgWriter w = new PgWriter(16);
+            Frontend.cancelRequest(w, pid, secret);
+            side.write(w.takeBuffer());
+            side.closeAfterFlush();
+        });
+    }
+
+    /** Sends Terminate and closes the socket after it. */
+    void terminate() {
+        if (closedError == null && socket != null) {
+            Frontend.terminate(out);
+            flush();
+            closedError = new PgConnectionError("the connection was closed by close()");
+            socket.closeAfterFlush();
+            failAll(closedError);
+        }
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    @Override
+    public ByteBuffer receiveBuffer() {
+        return decoder.receiveBuffer();
+    }
+
+    @Override
+    public void onData() {
+        try {
+            decoder.drain(this);
+        } catch (PgException e) {
+            socket.closeWith(e);
+        }
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        if (closedError == null) {
+            closedError = cause instanceof PgException pe ? pe
+                    : new PgConnectionError(cause == null ? "the server closed the connection"
+                    : "connection lost: " + cause, cause);
+        }
+        failAll(closedError);
+    }
+
+    private void failAll(PgException error) {
+        Exchange<?> ex;
+        while ((ex = inFlight.poll()) != null) {
+            ex.fail(error);
+        }
+    }
+
+    @Override
+    public void onMessage(byte type, ByteBuffer body) {
+        switch (type) {
+            case 'A' -> {
+                int pid = body.getInt();
+                String channel = MessageDecoder.cstring(body);
+                String payload = MessageDecoder.cstring(body);
+                Notification n = new Notification(pid, channel, payload);
+                Consumer<Notification> sink = notificationSink;
+                loop.callSoon(() -> sink.accept(n));
+            }
+            case 'N' -> {
+                PostgresError notice = PostgresError.create(PostgresError.readFields(body));
+                Consumer<PostgresError> sink = noticeSink;
+                loop.callSoon(() -> sink.accept(notice));
+            }
+            case 'S' -> serverParameters.put(MessageDecoder.cstring(body), MessageDecoder.cstring(body));
+            case 'Z' -> {
+                transactionStatus = (char) body.get();
+                Exchange<?> ex = inFlight.poll();
+                if (ex == null) {
+                    throw new PgProtocolError("ReadyForQuery with no query in flight");
+                }
+                ex.finish();
+                Exchange<?> next = inFlight.peek();
+                if (next != null && next.cancelWhenActive) {
+                    next.cancelWhenActive = false;
+                    requestCancel();
+                }
+            }
+            default -> {
+                Exchange<?> ex = inFlight.peek();
+                if (ex == null) {
+                    if (type == 'E') {
+                        // e.g. FATAL admin shutdown between queries: the server closes next
+                        closedError = PostgresError.create(PostgresError.readFields(body));
+                        return;
+                    }
+                    throw new PgProtocolError("unexpected message '" + (char) type + "' with no query in flight");
+                }
+                ex.handle(this, type, body);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ exchanges
+
+    /** One request/response cycle ending with ReadyForQuery. */
+    abstract static class Exchange<T> {
+        final Future<T> future;
+        PostgresError error;
+        boolean finished;
+        boolean abandoned;
+        boolean cancelWhenActive;
+
+        Exchange(EventLoop loop) {
+            this.future = loop.createFuture();
+        }
+
+        /** A message for this exchange (not ReadyForQuery, not asynchronous ones). */
+        void handle(Protocol p, byte type, ByteBuffer body) {
+            if (type == 'E') {
+                PostgresError e = PostgresError.create(PostgresError.readFields(body));
+                if (error == null) {
+                    error = e;
+                }
+            } else {
+                onMessage(p, type, body);
+            }
+        }
+
+        abstract void onMessage(Protocol p, byte type, ByteBuffer body);
+
+        abstract T result();
+
+        void finish() {
+            finished = true;
+            if (future.isDone()) {
+                return;
+            }
+            if (error != null) {
+                future.setException(error);
+            } else {
+                future.setResult(result());
+            }
+        }
+
+        void fail(Throwable t) {
+            finished = true;
+            if (!future.isDone()) {
+                // a server error that came first (e.g. FATAL admin shutdown) says more than the EOF after it
+                future.setException(error != null ? error : t);
+            }
+        }
+    }
+
+    /** The result of running one statement: its rows (if collected) and its command tag. */
+    record QueryResult(List<Record> rows, String status) {
+    }
+
+    /** Startup and authentication, up to the first ReadyForQuery. */
+    static final class StartupExchange extends Exchange<Void> {
+        private final String user;
+        private final String password;
+        private ScramSha256 scram;
+
+        StartupExchange(EventLoop loop, String user, String password) {
+            super(loop);
+            this.user = user;
+            this.password = password;
+        }
+
+        @Override
+        void handle(Protocol p, byte type, ByteBuffer body) {
+            if (type == 'E') {
+                // authentication errors are FATAL: the server closes the connection; fail now
+                fail(PostgresError.create(PostgresError.readFields(body)));
+                return;
+            }
+            try {
+                onMessage(p, type, body);
+            } catch (PgException e) {
+                fail(e);
+                p.socket.closeWith(e);
+            }
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'R' -> auth(p, body);
+                case 'K' -> {
+                    p.backendPid = body.getInt();
+                    p.backendSecret = body.getInt();
+                }
+                case 'v' -> { } // NegotiateProtocolVersion: we ask for nothing optional
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' during startup");
+            }
+        }
+
+        private String requirePassword(String method) {
+            if (password == null) {
+                throw new PgInterfaceError("the server asks for a password (" + method + ") but none was given");
+            }
+            return password;
+        }
+
+        private void auth(Protocol p, ByteBuffer body) {
+            int code = body.getInt();
+            switch (code) {
+                case 0 -> { } // AuthenticationOk
+                case 3 -> {
+                    Frontend.password(p.out, requirePassword("password"));
+                    p.flush();
+                }
+                case 5 -> {
+                    byte[] salt = MessageDecoder.bytes(body, 4);
+                    Frontend.password(p.out, ScramSha256.md5Password(user, requirePassword("md5"), salt));
+                    p.flush();
+                }
+                case 10 -> {
+                    List<String> mechanisms = new ArrayList<>();
+                    while (body.hasRemaining()) {
+                        String m = MessageDecoder.cstring(body);
+                        if (m.isEmpty()) {
+                            break;
+                        }
+                        mechanisms.add(m);
+                    }
+                    if (!mechanisms.contains(ScramSha256.MECHANISM)) {
+                        throw new PgInterfaceError("unsupported SASL mechanisms " + mechanisms);
+                    }
+                    scram = new ScramSha256(requirePassword("scram-sha-256"));
+                    Frontend.saslInitialResponse(p.out, ScramSha256.MECHANISM, scram.clientFirst());
+                    p.flush();
+                }
+                case 11 -> {
+                    Frontend.saslResponse(p.out, scram.clientFinal(MessageDecoder.rest(body)));
+                    p.flush();
+                }
+                case 12 -> scram.verifyServerFinal(MessageDecoder.rest(body));
+                default -> throw new PgInterfaceError("unsupported authentication method (code " + code + ")");
+            }
+        }
+
+        @Override
+        Void result() {
+            return null;
+        }
+    }
+
+    /** Parse + Describe statement + Sync: learns the parameter and column types. */
+    static final class PrepareExchange extends Exchange<Statement> {
+        private final Statement stmt;
+
+        PrepareExchange(EventLoop loop, Statement stmt) {
+            super(loop);
+            this.stmt = stmt;
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 't' -> {
+                    int n = body.getShort() & 0xFFFF;
+                    int[] oids = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        oids[i] = body.getInt();
+                    }
+                    stmt.paramOids = oids;
+                }
+                case 'T' -> {
+                    int n = body.getShort() & 0xFFFF;
+                    String[] names = new String[n];
+                    int[] oids = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        names[i] = MessageDecoder.cstring(body);
+                        body.position(body.position() + 6); // table OID, column number
+                        oids[i] = body.getInt();
+                        body.position(body.position() + 8); // type size, type modifier, format
+                    }
+                    stmt.columnNames = names;
+                    stmt.columnOids = oids;
+                }
+                case '1', 'n' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' after Parse");
+            }
+        }
+
+        @Override
+        Statement result() {
+            return stmt;
+        }
+    }
+
+    /**
+     * Bind + Execute (+ more Bind/Execute pairs for executeMany) + Sync, or a simple Query: decodes
+     * DataRows with the statement's codecs as they arrive (when {@code collect}), keeps the last
+     * command tag.
+     */
+    static final class QueryExchange extends Exchange<QueryResult> {
+        private final Statement stmt;
+        private final boolean collect;
+        private final int maxRows;
+        private List<Record> rows;
+        private String status;
+        private RowShape textShape;
+        private Consumer<Protocol> onCopyIn;
+
+        QueryExchange(EventLoop loop, Statement stmt, boolean collect, int maxRows) {
+            super(loop);
+            this.stmt = stmt;
+            this.collect = collect;
+            this.maxRows = maxRows;
+            this.rows = collect ? new ArrayList<>() : null;
+        }
+
+        /** What to do if the server asks for COPY data (default: CopyFail). */
+        QueryExchange onCopyIn(Consumer<Protocol> handler) {
+            this.onCopyIn = handler;
+            return this;
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'D' -> {
+                    if (collect && !abandoned && (maxRows <= 0 || rows.size() < maxRows)) {
+                        rows.add(decodeRow(body));
+                    }
+                }
+                case 'C' -> status = MessageDecoder.cstring(body);
+                case 'T' -> {
+                    // simple-query result: text format
+                    int n = body.getShort() & 0xFFFF;
+                    List<String> names = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        names.add(MessageDecoder.cstring(body));
+                        body.position(body.position() + 18);
+                    }
+                    textShape = new RowShape(names);
+                }
+                case 'G' -> {
+                    if (onCopyIn != null) {
+                        onCopyIn.accept(p);
+                    } else {
+                        Frontend.copyFail(p.out, "COPY FROM STDIN is not supported by execute(); use copyIn");
+                        p.scheduleFlush();
+                    }
+                }
+                case 'H', 'd', 'c' -> { } // COPY TO STDOUT through execute(): data dropped
+                case '1', '2', '3', 'n', 's', 'I' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' in a query");
+            }
+        }
+
+        private Record decodeRow(ByteBuffer body) {
+            int n = body.getShort() & 0xFFFF;
+            Object[] values = new Object[n];
+            boolean text = stmt == null;
+            for (int i = 0; i < n; i++) {
+                int len = body.getInt();
+                if (len < 0) {
+                    continue;
+                }
+                PgCodec c = text || stmt.resultFormats[i] == 0 ? null : stmt.resultCodecs[i];
+                values[i] = TypeRegistry.decodeValue(c, body, len, 0);
+            }
+            return new Record(text ? textShape : stmt.shape, values);
+        }
+
+        @Override
+        QueryResult result() {
+            return new QueryResult(rows, status);
+        }
+    }
+
+    /** An exchange whose outcome nobody awaits (Close of an evicted statement). */
+    static final class QuietExchange extends Exchange<Void> {
+        QuietExchange(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+        }
+
+        @Override
+        void finish() {
+            finished = true;
+            if (!future.isDone()) {
+                future.setResult(null);
+            }
+        }
+
+        @Override
+        void fail(Throwable t) {
+            finished = true;
+            if (!future.isDone()) {
+                future.setResult(null);
+            }
+        }
+
+        @Override
+        Void result() {
+            return null;
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
