@@ -263,6 +263,24 @@ class SubprocessTest {
 
     @Test
     @Timeout(10)
+    void startingOutsideATaskIsRefused() throws Exception {
+        try (var loop = new io.asyncio4j.loop.EventLoop()) {
+            Future<Throwable> seen = loop.createFuture();
+            loop.callSoon(() -> {
+                try {
+                    Subprocess.createSubprocessExec("true");
+                    seen.setResult(null);
+                } catch (Throwable t) {
+                    seen.setResult(t);
+                }
+            });
+            assertThat(loop.runUntilComplete(seen)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("inside a task");
+        }
+    }
+
+    @Test
+    @Timeout(10)
     void envAndCwd() throws Exception {
         Path dir = Files.createTempDirectory("asyncio4j-cwd").toRealPath();
         try {
