@@ -237,6 +237,25 @@ class SubprocessTest {
 
     @Test
     @Timeout(10)
+    void cancellingAReadLeavesTheStreamUsable() throws Exception {
+        run(() -> {
+            AsyncProcess p = Subprocess.createSubprocessExec(SubprocessOptions.pipes(), "cat");
+            p.stdin().write("par");
+            Task<byte[]> reader = Asyncio.createTask(() -> p.stdout().readLine());
+            while (p.stdout().bufferedSize() < 3) {
+                Asyncio.sleep(0.001); // until "par" has arrived and the reader waits for the rest
+            }
+            reader.cancel();
+            assertThatThrownBy(reader::await).isInstanceOf(CancelledError.class);
+            p.stdin().write("tial\n");
+            assertThat(str(p.stdout().readLine())).isEqualTo("partial\n");
+            p.stdin().close();
+            assertThat(p.waitFor()).isZero();
+        });
+    }
+
+    @Test
+    @Timeout(10)
     void shellPipeline() throws Exception {
         run(() -> {
             AsyncProcess p = Subprocess.createSubprocessShell("tr a-z A-Z | rev", SubprocessOptions.pipes());
