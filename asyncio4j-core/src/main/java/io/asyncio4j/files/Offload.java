@@ -1,6 +1,7 @@
 package io.asyncio4j.files;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.Task;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ final class Offload {
     }
 
     static <T> T call(EventLoop loop, IoCall<T> work) throws IOException {
+        requireTask();
         Callable<T> c = work::call;
         try {
             return loop.runInExecutor(null, c).await();
@@ -27,6 +29,13 @@ final class Offload {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
+        }
+    }
+
+    /** Refuses to start work whose result nobody could await (and whose file nobody would close). */
+    static void requireTask() {
+        if (Task.current() == null) {
+            throw new IllegalStateException("async file operations must be called inside a task (Asyncio.run / createTask)");
         }
     }
 

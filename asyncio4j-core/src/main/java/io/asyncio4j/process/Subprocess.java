@@ -2,6 +2,7 @@ package io.asyncio4j.process;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Future;
+import io.asyncio4j.Task;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.FileNotFoundException;
@@ -107,6 +108,9 @@ public final class Subprocess {
      * cancelled meanwhile, the process (started anyway) is killed, so nothing leaks.
      */
     private static Process spawn(EventLoop loop, ProcessBuilder pb) throws IOException {
+        if (Task.current() == null) {
+            throw new IllegalStateException("subprocesses must be started inside a task (Asyncio.run / createTask)");
+        }
         Future<Process> started = loop.createFuture();
         loop.runInExecutor(null, () -> {
             Process p = null;

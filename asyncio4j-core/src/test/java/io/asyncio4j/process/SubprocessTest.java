@@ -237,6 +237,25 @@ class SubprocessTest {
 
     @Test
     @Timeout(10)
+    void cancellingAReadLeavesTheStreamUsable() throws Exception {
+        run(() -> {
+            AsyncProcess p = Subprocess.createSubprocessExec(SubprocessOptions.pipes(), "cat");
+            p.stdin().write("par");
+            Task<byte[]> reader = Asyncio.createTask(() -> p.stdout().readLine());
+            while (p.stdout().bufferedSize() < 3) {
+                Asyncio.sleep(0.001); // until "par" has arrived and the reader waits for the rest
+            }
+            reader.cancel();
+            assertThatThrownBy(reader::await).isInstanceOf(CancelledError.class);
+            p.stdin().write("tial\n");
+            assertThat(str(p.stdout().readLine())).isEqualTo("partial\n");
+            p.stdin().close();
+            assertThat(p.waitFor()).isZero();
+        });
+    }
+
+    @Test
+    @Timeout(10)
     void shellPipeline() throws Exception {
         run(() -> {
             AsyncProcess p = Subprocess.createSubprocessShell("tr a-z A-Z | rev", SubprocessOptions.pipes());
@@ -259,6 +278,24 @@ class SubprocessTest {
                     .isInstanceOf(FileNotFoundException.class)
                     .hasMessageContaining("/no/such/dir-xyz");
         });
+    }
+
+    @Test
+    @Timeout(10)
+    void startingOutsideATaskIsRefused() throws Exception {
+        try (var loop = new io.asyncio4j.loop.EventLoop()) {
+            Future<Throwable> seen = loop.createFuture();
+            loop.callSoon(() -> {
+                try {
+                    Subprocess.createSubprocessExec("true");
+                    seen.setResult(null);
+                } catch (Throwable t) {
+                    seen.setResult(t);
+                }
+            });
+            assertThat(loop.runUntilComplete(seen)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("inside a task");
+        }
     }
 
     @Test
