@@ -49,11 +49,12 @@ final class EchoCommand implements Callable<Integer> {
         try {
             Asyncio.run(() -> {
                 Server server = Streams.startServer(EchoCommand::handle, host, port);
+                Shutdown.onTerminate(Asyncio.currentTask());
                 System.out.println("echo server listening on " + host + ":" + server.port() + " (Ctrl+C to stop)");
                 System.out.flush();
                 server.serveForever();
             });
-        } catch (KeyboardInterrupt e) {
+        } catch (KeyboardInterrupt | io.asyncio4j.CancelledError e) {
             System.out.println("stopped");
         }
         return 0;
