@@ -26,6 +26,8 @@ public final class Examples {
         ALL.put("blocking-code", BlockingCode::main);
         ALL.put("producer-consumer", ProducerConsumer::main);
         ALL.put("generator-pipeline", GeneratorPipeline::main);
+        ALL.put("tcp-echo-streams", TcpEchoStreams::main);
+        ALL.put("tcp-echo-protocol", TcpEchoProtocol::main);
     }
 
     private Examples() {}

@@ -96,8 +96,35 @@ class ExamplesTest {
     }
 
     @Test
+    void tcpEchoStreams() throws Exception {
+        assertThat(run("tcp-echo-streams")).isEqualTo("""
+                Send: Hello World!
+                Received Hello World! from a client
+                Send: Hello World!
+                Close the connection
+                Received: Hello World!
+                Close the connection
+                """);
+    }
+
+    @Test
+    void tcpEchoProtocol() throws Exception {
+        // the same order as CPython's asyncio prints for this program (server and client in one loop)
+        assertThat(run("tcp-echo-protocol")).isEqualTo("""
+                Connection from a client
+                Data sent: Hello World!
+                Data received: Hello World!
+                Send: Hello World!
+                Close the client socket
+                Data received: Hello World!
+                The server closed the connection
+                """);
+    }
+
+    @Test
     void everyExampleIsTested() {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
-                "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline");
+                "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
+                "tcp-echo-streams", "tcp-echo-protocol");
     }
 }
