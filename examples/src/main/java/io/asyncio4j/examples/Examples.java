@@ -28,6 +28,7 @@ public final class Examples {
         ALL.put("generator-pipeline", GeneratorPipeline::main);
         ALL.put("tcp-echo-streams", TcpEchoStreams::main);
         ALL.put("tcp-echo-protocol", TcpEchoProtocol::main);
+        ALL.put("async-files", AsyncFileIo::main);
     }
 
     private Examples() {}

@@ -122,9 +122,20 @@ class ExamplesTest {
     }
 
     @Test
+    void asyncFiles() throws Exception {
+        assertThat(run("async-files")).isEqualTo("""
+                read: line 1
+                read: line 2
+                read: line 3
+                size: 21 bytes
+                listing: [filename.txt]
+                """);
+    }
+
+    @Test
     void everyExampleIsTested() {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
-                "tcp-echo-streams", "tcp-echo-protocol");
+                "tcp-echo-streams", "tcp-echo-protocol", "async-files");
     }
 }
