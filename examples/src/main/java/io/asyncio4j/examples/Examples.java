@@ -29,6 +29,7 @@ public final class Examples {
         ALL.put("tcp-echo-streams", TcpEchoStreams::main);
         ALL.put("tcp-echo-protocol", TcpEchoProtocol::main);
         ALL.put("async-files", AsyncFileIo::main);
+        ALL.put("subprocesses", Subprocesses::main);
     }
 
     private Examples() {}

@@ -133,9 +133,31 @@ class ExamplesTest {
     }
 
     @Test
+    void subprocesses() throws Exception {
+        String out = run("subprocesses");
+        assertThat(out).startsWith("""
+                ['echo hello from a child process' exited with 0]
+                [stdout]
+                hello from a child process
+                ['ls /zzz-does-not-exist' exited with 2]
+                [stderr]
+                ls: cannot access '/zzz-does-not-exist': No such file or directory
+                """);
+        assertThat(out).endsWith("""
+                ['sleep 0.2; echo one' exited with 0]
+                [stdout]
+                one
+                ['sleep 0.2; echo two' exited with 0]
+                [stdout]
+                two
+                """);
+    }
+
+    @Test
     void everyExampleIsTested() {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
-                "tcp-echo-streams", "tcp-echo-protocol", "async-files");
+                "tcp-echo-streams", "tcp-echo-protocol", "async-files",
+                "subprocesses");
     }
 }
