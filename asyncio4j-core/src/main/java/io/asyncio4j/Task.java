@@ -3,6 +3,7 @@ package io.asyncio4j;
 import io.asyncio4j.internal.Access;
 import io.asyncio4j.internal.LoopScheduler;
 import io.asyncio4j.internal.StepOwner;
+import io.asyncio4j.internal.TaskScheduler;
 import io.asyncio4j.loop.EventLoop;
 
 import java.nio.channels.ClosedByInterruptException;
@@ -46,7 +47,6 @@ import java.util.concurrent.locks.LockSupport;
  * @param <T> the result type
  */
 public final class Task<T> extends Future<T> {
-    private static final ThreadLocal<Task<?>> CURRENT = new ThreadLocal<>();
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final StackTraceElement[] NO_STACK = new StackTraceElement[0];
     private static final Access.LoopOps LOOP_OPS = Access.loop();
@@ -62,6 +62,8 @@ public final class Task<T> extends Future<T> {
 
     private final Coroutine<T> coroutine;
     private final Context context;
+    /** The context entered on this task's thread (Context's storage for it; starts as {@link #context}). */
+    Context currentContext;
     private final Stepper stepper = new Stepper();
     private final Runnable wakeup = this::wake;
     private final Thread thread;
@@ -82,15 +84,16 @@ public final class Task<T> extends Future<T> {
         this.coroutine = java.util.Objects.requireNonNull(coroutine, "coroutine");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.context = Context.copyContext();
+        this.currentContext = context;
         this.creationSite = loop.getDebug() ? trimmedCreationSite() : NO_STACK;
-        this.thread = LoopScheduler.builder(stepper).name(this.name).unstarted(this::body);
+        this.thread = LoopScheduler.newThread(stepper, this.name, this::body);
         LOOP_OPS.taskStarted(loop, this);
         if (!eager) {
             thread.start();
             return;
         }
-        Task<?> parent = CURRENT.get();
-        if (parent != null && Thread.currentThread() == parent.thread && parent.loop == loop) {
+        Task<?> parent = current();
+        if (parent != null && parent.loop == loop) {
             // Inside a task: run the new task's first step, then resume the creator, before anything else.
             eagerPending = true;
             thread.start();
@@ -115,15 +118,13 @@ public final class Task<T> extends Future<T> {
 
     /** The task running the caller, or null outside a task: asyncio's {@code current_task()}. */
     public static Task<?> current() {
-        return CURRENT.get();
+        TaskScheduler ts = TaskScheduler.current();
+        return ts != null ? ts.task() : null;
     }
 
     // ------------------------------------------------------------------ the body
 
     private void body() {
-        LOOP_OPS.bindTaskThread(loop);
-        CURRENT.set(this);
-        Context.swap(context);
         started = true;
         try {
             if (mustCancel) {
@@ -164,8 +165,8 @@ public final class Task<T> extends Future<T> {
 
     /** Suspends the current task until {@code f} is done; throws CancelledError if cancelled meanwhile. */
     static void suspendOn(Future<?> f) {
-        Task<?> t = CURRENT.get();
-        if (t == null || Thread.currentThread() != t.thread) {
+        Task<?> t = current();
+        if (t == null) {
             throw new IllegalStateException("await() must be called inside a task (use Asyncio.run / createTask);"
                     + " on the loop thread use addDoneCallback, elsewhere toCompletableFuture().get()");
         }
@@ -187,8 +188,8 @@ public final class Task<T> extends Future<T> {
 
     /** Yields to the loop for one iteration: {@code await asyncio.sleep(0)}. */
     static void yieldNow() {
-        Task<?> t = CURRENT.get();
-        if (t == null || Thread.currentThread() != t.thread) {
+        Task<?> t = current();
+        if (t == null) {
             throw new IllegalStateException("sleep() must be called inside a task");
         }
         LOOP_OPS.schedule(t.loop, t.wakeup);
@@ -328,7 +329,7 @@ public final class Task<T> extends Future<T> {
      * The task's scheduler (the virtual thread's {@link Executor}) and its ready-queue entry:
      * each continuation of the task's thread becomes one loop step.
      */
-    private final class Stepper implements Executor, Runnable, StepOwner {
+    private final class Stepper implements TaskScheduler, Runnable, StepOwner {
         private Runnable continuation;
 
         @Override
@@ -354,6 +355,21 @@ public final class Task<T> extends Future<T> {
         @Override
         public void run() {
             LOOP_OPS.runStep(loop, this, continuation);
+        }
+
+        @Override
+        public Thread taskThread() {
+            return thread;
+        }
+
+        @Override
+        public EventLoop taskLoop() {
+            return loop;
+        }
+
+        @Override
+        public Task<?> task() {
+            return Task.this;
         }
 
         @Override

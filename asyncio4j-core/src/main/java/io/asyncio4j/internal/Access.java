@@ -43,9 +43,6 @@ public final class Access {
 
         /** The loop running on the current thread or task, or null. */
         EventLoop running();
-
-        /** Marks the current (task) virtual thread as running on {@code loop}. */
-        void bindTaskThread(EventLoop loop);
     }
 
     /** What the loop needs from contexts. */
