@@ -15,9 +15,12 @@ from collections import defaultdict
 ROWS = [
     ("spawn", "tasks_per_s", "spawn+complete, tasks/s", True, "≥10× asyncio, ≥3× uvloop"),
     ("spawn", "us_per_task", "spawn+complete, µs/task", False, "≥10× asyncio, ≥3× uvloop"),
+    ("spawn", "cpu_us_per_task", "spawn+complete, loop-thread CPU µs/task ³", False, "≥10× asyncio, ≥3× uvloop"),
     ("switch", "roundtrips_per_s", "ping-pong, round trips/s", True, "≥10× asyncio, ≥3× uvloop"),
     ("switch", "us_per_switch", "ping-pong, µs/switch", False, "≥10× asyncio, ≥3× uvloop"),
+    ("switch", "cpu_us_per_switch", "ping-pong, loop-thread CPU µs/switch ³", False, "≥10× asyncio, ≥3× uvloop"),
     ("gather", "ms_per_gather", "gather of 10,000 tasks, ms", False, ""),
+    ("gather", "cpu_ms_per_gather", "gather of 10,000 tasks, loop-thread CPU ms ³", False, ""),
     ("sleep", "heap_bytes_per_task", "100k sleepers, heap bytes/task ¹", False, "≤ 2048 B"),
     ("sleep", "rss_bytes_per_task", "100k sleepers, RSS bytes/task ²", False, ""),
     ("sleep", "late_p50_ms", "100k sleepers, lateness p50, ms", False, ""),
@@ -81,6 +84,8 @@ def main():
     print("¹ asyncio4j: used Java heap after full GCs (MemoryMXBean) while all sleep minus before;"
           " Python: tracemalloc (Python allocations after gc.collect()), same span.")
     print("² Python only: RSS delta (/proc/self/statm) right after all 100k tasks went to sleep.")
+    print("³ CPU time of the loop thread only (Java: ThreadMXBean; Python: time.thread_time()): not inflated"
+          " by other programs on the machine; the JVM's GC and JIT threads are not counted.")
     n = sorted(set(runs.values()))
     print("Runs per cell: %s." % ", ".join(str(x) for x in n))
 

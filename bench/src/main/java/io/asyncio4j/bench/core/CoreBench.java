@@ -7,6 +7,7 @@ import io.asyncio4j.Task;
 import io.asyncio4j.loop.EventLoop;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.SplittableRandom;
  * A hand-rolled harness: each workload runs warm-up repetitions (for the JIT), then measured
  * repetitions; the median is reported. Output lines (machine-readable, one per metric):
  * <pre>RESULT impl=asyncio4j bench=spawn metric=us_per_task value=0.412 samples=0.40,0.41,...</pre>
+ * Metrics named {@code cpu_...} count the CPU time of the loop thread only (ThreadMXBean; Python:
+ * {@code time.thread_time()}), which the other programs on a shared machine do not inflate; note
+ * that the JVM's garbage collector and JIT compiler run in other threads.
  * Run with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (DESIGN.md §2).
  */
 public final class CoreBench {
@@ -42,6 +46,9 @@ public final class CoreBench {
     private int gatherN = 10_000;
     private int gatherReps = 20;
     private List<String> only = List.of("spawn", "switch", "gather", "sleep");
+    /** The thread that runs the loop (Asyncio.run runs it on the caller): its CPU time is the "cpu_" metrics. */
+    private final long loopThreadId = Thread.currentThread().threadId();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         CoreBench b = new CoreBench();
@@ -99,16 +106,21 @@ public final class CoreBench {
 
     private Object spawn() throws Exception {
         double[] us = new double[reps];
+        double[] cpu = new double[reps];
         for (int r = -warmup; r < reps; r++) {
+            long c0 = loopCpuNanos();
             long t0 = System.nanoTime();
             spawnOnce(spawnN);
             long dt = System.nanoTime() - t0;
+            long dc = loopCpuNanos() - c0;
             if (r >= 0) {
                 us[r] = dt / 1e3 / spawnN;
+                cpu[r] = dc / 1e3 / spawnN;
             }
         }
         report("spawn", "us_per_task", us);
         report("spawn", "tasks_per_s", invertPerSecond(us));
+        report("spawn", "cpu_us_per_task", cpu);
         return null;
     }
 
@@ -132,13 +144,17 @@ public final class CoreBench {
 
     private Object pingPong() throws Exception {
         double[] us = new double[reps];
+        double[] cpu = new double[reps];
+        long[] wallAndCpu = new long[2];
         for (int r = -warmup; r < reps; r++) {
-            long dt = pingPongOnce(switchN);
+            pingPongOnce(switchN, wallAndCpu);
             if (r >= 0) {
-                us[r] = dt / 1e3 / (2.0 * switchN);
+                us[r] = wallAndCpu[0] / 1e3 / (2.0 * switchN);
+                cpu[r] = wallAndCpu[1] / 1e3 / (2.0 * switchN);
             }
         }
         report("switch", "us_per_switch", us);
+        report("switch", "cpu_us_per_switch", cpu);
         double[] rtps = new double[reps];
         for (int i = 0; i < reps; i++) {
             rtps[i] = 1e6 / (2 * us[i]);
@@ -147,7 +163,7 @@ public final class CoreBench {
         return null;
     }
 
-    private static long pingPongOnce(int n) throws Exception {
+    private void pingPongOnce(int n, long[] wallAndCpu) throws Exception {
         EventLoop loop = Asyncio.getRunningLoop();
         Mailboxes m = new Mailboxes();
         m.toPong = loop.createFuture();
@@ -163,6 +179,7 @@ public final class CoreBench {
             }
         });
         Asyncio.sleep(0); // let pong start and wait
+        long c0 = loopCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Future<Integer> mine = loop.createFuture();
@@ -170,17 +187,19 @@ public final class CoreBench {
             m.toPong.setResult(i);
             mine.await();
         }
-        long dt = System.nanoTime() - t0;
+        wallAndCpu[0] = System.nanoTime() - t0;
+        wallAndCpu[1] = loopCpuNanos() - c0;
         m.toPong.setResult(-1);
         pong.await();
-        return dt;
     }
 
     // ------------------------------------------------------------------ 4. gather
 
     private Object gather() throws Exception {
         double[] ms = new double[gatherReps];
+        double[] cpu = new double[gatherReps];
         for (int r = -warmup * 5; r < gatherReps; r++) {
+            long c0 = loopCpuNanos();
             long t0 = System.nanoTime();
             List<Task<Object>> tasks = new ArrayList<>(gatherN);
             for (int i = 0; i < gatherN; i++) {
@@ -188,14 +207,17 @@ public final class CoreBench {
             }
             List<Object> out = Asyncio.gather(tasks).await();
             long dt = System.nanoTime() - t0;
+            long dc = loopCpuNanos() - c0;
             if (out.size() != gatherN) {
                 throw new AssertionError("gather returned " + out.size());
             }
             if (r >= 0) {
                 ms[r] = dt / 1e6;
+                cpu[r] = dc / 1e6;
             }
         }
         report("gather", "ms_per_gather", ms);
+        report("gather", "cpu_ms_per_gather", cpu);
         return null;
     }
 
@@ -280,6 +302,11 @@ public final class CoreBench {
     }
 
     // ------------------------------------------------------------------ reporting
+
+    /** CPU time of the loop thread: what the loop itself spent, whatever else the machine ran meanwhile. */
+    private long loopCpuNanos() {
+        return threads.getThreadCpuTime(loopThreadId);
+    }
 
     private static double[] invertPerSecond(double[] usPerOp) {
         double[] out = new double[usPerOp.length];
