@@ -67,8 +67,10 @@ public final class Task<T> extends Future<T> {
     private final Stepper stepper = new Stepper();
     private final Runnable wakeup = this::wake;
     private final Thread thread;
+    private final Object liveNode; // the loop's strong reference to this task until it is done
     private final StackTraceElement[] creationSite;
-    private volatile String name;
+    private volatile String name; // null until asked for when the task was given no name
+    private final long number;
     private Future<?> waiter;
     private boolean mustCancel;
     private String requestedCancelMessage;
@@ -82,12 +84,15 @@ public final class Task<T> extends Future<T> {
     private Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         this.coroutine = java.util.Objects.requireNonNull(coroutine, "coroutine");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.number = COUNTER.incrementAndGet();
+        if (name != null) {
+            this.name = name; // else "Task-<number>" is made on demand: a string per task is measurable in spawn
+        }
         this.context = Context.copyContext();
         this.currentContext = context;
         this.creationSite = loop.getDebug() ? trimmedCreationSite() : NO_STACK;
-        this.thread = LoopScheduler.newThread(stepper, this.name, this::body);
-        LOOP_OPS.taskStarted(loop, this);
+        this.thread = LoopScheduler.newThread(stepper, name, this::body); // unnamed thread for an unnamed task
+        this.liveNode = LOOP_OPS.taskStarted(loop, this);
         if (!eager) {
             thread.start();
             return;
@@ -148,7 +153,7 @@ public final class Task<T> extends Future<T> {
                 completeException(e);
             }
         } finally {
-            LOOP_OPS.taskDone(loop, this);
+            LOOP_OPS.taskDone(loop, liveNode);
         }
     }
 
@@ -171,7 +176,7 @@ public final class Task<T> extends Future<T> {
                     + " on the loop thread use addDoneCallback, elsewhere toCompletableFuture().get()");
         }
         if (f.loop != t.loop) {
-            throw new IllegalStateException("Task " + t.name + " got Future " + f + " attached to a different loop");
+            throw new IllegalStateException("Task " + t.getName() + " got Future " + f + " attached to a different loop");
         }
         if (f == t) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
@@ -292,7 +297,12 @@ public final class Task<T> extends Future<T> {
     // ------------------------------------------------------------------ introspection
 
     public String getName() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = "Task-" + number;
+            name = n;
+        }
+        return n;
     }
 
     public void setName(String name) {
@@ -321,7 +331,7 @@ public final class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "<Task " + describeOutcome() + " name='" + name + "' coro=" + coroutine
+        return "<Task " + describeOutcome() + " name='" + getName() + "' coro=" + coroutine
                 + (waiter != null ? " wait_for=" + waiter : "") + ">";
     }
 
@@ -374,7 +384,7 @@ public final class Task<T> extends Future<T> {
 
         @Override
         public String describeOwner() {
-            return "task '" + name + "'";
+            return "task '" + getName() + "'";
         }
 
         @Override

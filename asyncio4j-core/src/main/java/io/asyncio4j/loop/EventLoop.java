@@ -85,7 +85,7 @@ public final class EventLoop implements AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final Selector selector;
-    private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
+    private final LiveTasks liveTasks = new LiveTasks();
     private final Map<String, SignalRegistration> signals = new HashMap<>();
 
     private long timerSequence;
@@ -273,7 +273,7 @@ public final class EventLoop implements AutoCloseable {
         if (liveTasks.isEmpty()) {
             return;
         }
-        for (Task<?> t : new ArrayList<>(liveTasks)) {
+        for (Task<?> t : liveTasks.toList()) {
             t.cancel("event loop closed");
         }
         long deadline = System.nanoTime() + limit.toNanos();
@@ -654,7 +654,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The tasks of this loop that are not done yet: asyncio's {@code all_tasks(loop)}. */
     public Set<Task<?>> allTasks() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(liveTasks));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(liveTasks.toList()));
     }
 
     // ------------------------------------------------------------------ executors
@@ -1050,13 +1050,13 @@ public final class EventLoop implements AutoCloseable {
         }
 
         @Override
-        public void taskStarted(EventLoop loop, Task<?> task) {
-            loop.liveTasks.add(task);
+        public Object taskStarted(EventLoop loop, Task<?> task) {
+            return loop.liveTasks.add(task);
         }
 
         @Override
-        public void taskDone(EventLoop loop, Task<?> task) {
-            loop.liveTasks.remove(task);
+        public void taskDone(EventLoop loop, Object liveNode) {
+            loop.liveTasks.remove((LiveTasks.Node) liveNode);
         }
 
         @Override
