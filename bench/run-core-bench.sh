@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0; shift ;;
         --quick) QUICK=1; shift ;;
         --) shift; EXTRA=("$@"); break ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
