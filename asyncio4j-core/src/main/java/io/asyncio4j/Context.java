@@ -18,29 +18,45 @@ import java.util.concurrent.Callable;
  * }</pre>
  */
 public final class Context {
+    /** The current context of platform threads (the loop thread, executor threads) and of foreign virtual threads. */
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+
+    /** A task's thread keeps its current context in its Task (no ThreadLocalMap per task); others in CURRENT. */
+    private static Context getCurrent() {
+        Task<?> t = Task.current();
+        return t != null ? t.currentContext : CURRENT.get();
+    }
+
+    private static void setCurrent(Context c) {
+        Task<?> t = Task.current();
+        if (t != null) {
+            t.currentContext = c;
+        } else {
+            CURRENT.set(c);
+        }
+    }
 
     static {
         io.asyncio4j.internal.Access.setContextOps(new io.asyncio4j.internal.Access.ContextOps() {
             @Override
             public Object capture() {
-                Context c = CURRENT.get();
+                Context c = getCurrent();
                 return c == null || c.snapshot.vars().length == 0 ? null : c.snapshot;
             }
 
             @Override
             public Object enter(Object snapshot) {
-                Context previous = CURRENT.get();
+                Context previous = getCurrent();
                 if (snapshot != null || previous != null) {
-                    CURRENT.set(snapshot == null ? null : new Context((Snapshot) snapshot));
+                    setCurrent(snapshot == null ? null : new Context((Snapshot) snapshot));
                 }
                 return previous;
             }
 
             @Override
             public void exit(Object previous) {
-                if (previous != null || CURRENT.get() != null) {
-                    CURRENT.set((Context) previous);
+                if (previous != null || getCurrent() != null) {
+                    setCurrent((Context) previous);
                 }
             }
         });
@@ -104,10 +120,10 @@ public final class Context {
 
     /** The context of the current thread or task (created empty on first use in a plain thread). */
     public static Context current() {
-        Context c = CURRENT.get();
+        Context c = getCurrent();
         if (c == null) {
             c = new Context();
-            CURRENT.set(c);
+            setCurrent(c);
         }
         return c;
     }
@@ -123,14 +139,14 @@ public final class Context {
     }
 
     static Snapshot currentSnapshot() {
-        Context c = CURRENT.get();
+        Context c = getCurrent();
         return c == null ? Snapshot.EMPTY : c.snapshot;
     }
 
     /** Installs {@code c} as the current thread's context; returns the previous one (may be null). */
     static Context swap(Context c) {
-        Context previous = CURRENT.get();
-        CURRENT.set(c);
+        Context previous = getCurrent();
+        setCurrent(c);
         return previous;
     }
 
@@ -147,7 +163,7 @@ public final class Context {
         try {
             return body.call();
         } finally {
-            CURRENT.set(previous);
+            setCurrent(previous);
             entered = false;
         }
     }

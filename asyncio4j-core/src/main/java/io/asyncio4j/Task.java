@@ -3,6 +3,7 @@ package io.asyncio4j;
 import io.asyncio4j.internal.Access;
 import io.asyncio4j.internal.LoopScheduler;
 import io.asyncio4j.internal.StepOwner;
+import io.asyncio4j.internal.TaskScheduler;
 import io.asyncio4j.loop.EventLoop;
 
 import java.nio.channels.ClosedByInterruptException;
@@ -46,7 +47,6 @@ import java.util.concurrent.locks.LockSupport;
  * @param <T> the result type
  */
 public final class Task<T> extends Future<T> {
-    private static final ThreadLocal<Task<?>> CURRENT = new ThreadLocal<>();
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final StackTraceElement[] NO_STACK = new StackTraceElement[0];
     private static final Access.LoopOps LOOP_OPS = Access.loop();
@@ -62,11 +62,15 @@ public final class Task<T> extends Future<T> {
 
     private final Coroutine<T> coroutine;
     private final Context context;
+    /** The context entered on this task's thread (Context's storage for it; starts as {@link #context}). */
+    Context currentContext;
     private final Stepper stepper = new Stepper();
     private final Runnable wakeup = this::wake;
     private final Thread thread;
+    private final Object liveNode; // the loop's strong reference to this task until it is done
     private final StackTraceElement[] creationSite;
-    private volatile String name;
+    private volatile String name; // null until asked for when the task was given no name
+    private final long number;
     private Future<?> waiter;
     private boolean mustCancel;
     private String requestedCancelMessage;
@@ -80,17 +84,21 @@ public final class Task<T> extends Future<T> {
     private Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         this.coroutine = java.util.Objects.requireNonNull(coroutine, "coroutine");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.number = COUNTER.incrementAndGet();
+        if (name != null) {
+            this.name = name; // else "Task-<number>" is made on demand: a string per task is measurable in spawn
+        }
         this.context = Context.copyContext();
+        this.currentContext = context;
         this.creationSite = loop.getDebug() ? trimmedCreationSite() : NO_STACK;
-        this.thread = LoopScheduler.builder(stepper).name(this.name).unstarted(this::body);
-        LOOP_OPS.taskStarted(loop, this);
+        this.thread = LoopScheduler.newThread(stepper, name, this::body); // unnamed thread for an unnamed task
+        this.liveNode = LOOP_OPS.taskStarted(loop, this);
         if (!eager) {
             thread.start();
             return;
         }
-        Task<?> parent = CURRENT.get();
-        if (parent != null && Thread.currentThread() == parent.thread && parent.loop == loop) {
+        Task<?> parent = current();
+        if (parent != null && parent.loop == loop) {
             // Inside a task: run the new task's first step, then resume the creator, before anything else.
             eagerPending = true;
             thread.start();
@@ -115,15 +123,13 @@ public final class Task<T> extends Future<T> {
 
     /** The task running the caller, or null outside a task: asyncio's {@code current_task()}. */
     public static Task<?> current() {
-        return CURRENT.get();
+        TaskScheduler ts = TaskScheduler.current();
+        return ts != null ? ts.task() : null;
     }
 
     // ------------------------------------------------------------------ the body
 
     private void body() {
-        LOOP_OPS.bindTaskThread(loop);
-        CURRENT.set(this);
-        Context.swap(context);
         started = true;
         try {
             if (mustCancel) {
@@ -147,7 +153,7 @@ public final class Task<T> extends Future<T> {
                 completeException(e);
             }
         } finally {
-            LOOP_OPS.taskDone(loop, this);
+            LOOP_OPS.taskDone(loop, liveNode);
         }
     }
 
@@ -164,13 +170,13 @@ public final class Task<T> extends Future<T> {
 
     /** Suspends the current task until {@code f} is done; throws CancelledError if cancelled meanwhile. */
     static void suspendOn(Future<?> f) {
-        Task<?> t = CURRENT.get();
-        if (t == null || Thread.currentThread() != t.thread) {
+        Task<?> t = current();
+        if (t == null) {
             throw new IllegalStateException("await() must be called inside a task (use Asyncio.run / createTask);"
                     + " on the loop thread use addDoneCallback, elsewhere toCompletableFuture().get()");
         }
         if (f.loop != t.loop) {
-            throw new IllegalStateException("Task " + t.name + " got Future " + f + " attached to a different loop");
+            throw new IllegalStateException("Task " + t.getName() + " got Future " + f + " attached to a different loop");
         }
         if (f == t) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
@@ -187,8 +193,8 @@ public final class Task<T> extends Future<T> {
 
     /** Yields to the loop for one iteration: {@code await asyncio.sleep(0)}. */
     static void yieldNow() {
-        Task<?> t = CURRENT.get();
-        if (t == null || Thread.currentThread() != t.thread) {
+        Task<?> t = current();
+        if (t == null) {
             throw new IllegalStateException("sleep() must be called inside a task");
         }
         LOOP_OPS.schedule(t.loop, t.wakeup);
@@ -291,7 +297,12 @@ public final class Task<T> extends Future<T> {
     // ------------------------------------------------------------------ introspection
 
     public String getName() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = "Task-" + number;
+            name = n;
+        }
+        return n;
     }
 
     public void setName(String name) {
@@ -320,7 +331,7 @@ public final class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "<Task " + describeOutcome() + " name='" + name + "' coro=" + coroutine
+        return "<Task " + describeOutcome() + " name='" + getName() + "' coro=" + coroutine
                 + (waiter != null ? " wait_for=" + waiter : "") + ">";
     }
 
@@ -328,7 +339,7 @@ public final class Task<T> extends Future<T> {
      * The task's scheduler (the virtual thread's {@link Executor}) and its ready-queue entry:
      * each continuation of the task's thread becomes one loop step.
      */
-    private final class Stepper implements Executor, Runnable, StepOwner {
+    private final class Stepper implements TaskScheduler, Runnable, StepOwner {
         private Runnable continuation;
 
         @Override
@@ -357,8 +368,23 @@ public final class Task<T> extends Future<T> {
         }
 
         @Override
+        public Thread taskThread() {
+            return thread;
+        }
+
+        @Override
+        public EventLoop taskLoop() {
+            return loop;
+        }
+
+        @Override
+        public Task<?> task() {
+            return Task.this;
+        }
+
+        @Override
         public String describeOwner() {
-            return "task '" + name + "'";
+            return "task '" + getName() + "'";
         }
 
         @Override

@@ -35,17 +35,15 @@ public final class Access {
         /** Queues a step to run right after the step that is running now (eager task start). */
         void runNext(EventLoop loop, Runnable step);
 
-        void taskStarted(EventLoop loop, Task<?> task);
+        /** Registers a task that is not done; returns the handle {@link #taskDone} takes. */
+        Object taskStarted(EventLoop loop, Task<?> task);
 
-        void taskDone(EventLoop loop, Task<?> task);
+        void taskDone(EventLoop loop, Object liveNode);
 
         boolean inLoop(EventLoop loop);
 
         /** The loop running on the current thread or task, or null. */
         EventLoop running();
-
-        /** Marks the current (task) virtual thread as running on {@code loop}. */
-        void bindTaskThread(EventLoop loop);
     }
 
     /** What the loop needs from contexts. */

@@ -6,6 +6,7 @@ import io.asyncio4j.Task;
 import io.asyncio4j.VoidCoroutine;
 import io.asyncio4j.internal.Access;
 import io.asyncio4j.internal.LoopScheduler;
+import io.asyncio4j.internal.TaskScheduler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +85,7 @@ public final class EventLoop implements AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final Selector selector;
-    private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
+    private final LiveTasks liveTasks = new LiveTasks();
     private final Map<String, SignalRegistration> signals = new HashMap<>();
 
     private long timerSequence;
@@ -134,7 +135,13 @@ public final class EventLoop implements AutoCloseable {
 
     /** The loop running in the current thread or task, or null: asyncio's {@code _get_running_loop()}. */
     public static EventLoop current() {
-        return RUNNING.get();
+        return currentLoop();
+    }
+
+    /** The loop of the current task (read from its thread's scheduler), else the loop this thread runs. */
+    private static EventLoop currentLoop() {
+        TaskScheduler ts = TaskScheduler.current();
+        return ts != null ? ts.taskLoop() : RUNNING.get();
     }
 
     private static boolean defaultDebug() {
@@ -157,7 +164,7 @@ public final class EventLoop implements AutoCloseable {
         if (running) {
             throw new IllegalStateException("This event loop is already running");
         }
-        EventLoop other = RUNNING.get();
+        EventLoop other = currentLoop();
         if (other != null) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
@@ -266,7 +273,7 @@ public final class EventLoop implements AutoCloseable {
         if (liveTasks.isEmpty()) {
             return;
         }
-        for (Task<?> t : new ArrayList<>(liveTasks)) {
+        for (Task<?> t : liveTasks.toList()) {
             t.cancel("event loop closed");
         }
         long deadline = System.nanoTime() + limit.toNanos();
@@ -597,7 +604,7 @@ public final class EventLoop implements AutoCloseable {
     /** Whether the caller runs on this loop: its thread, or one of its tasks. */
     public boolean inLoop() {
         Thread t = Thread.currentThread();
-        return t == loopThread || (t.isVirtual() && RUNNING.get() == this);
+        return t == loopThread || (t.isVirtual() && currentLoop() == this);
     }
 
     private void checkThread() {
@@ -651,7 +658,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The tasks of this loop that are not done yet: asyncio's {@code all_tasks(loop)}. */
     public Set<Task<?>> allTasks() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(liveTasks));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(liveTasks.toList()));
     }
 
     // ------------------------------------------------------------------ executors
@@ -1039,7 +1046,7 @@ public final class EventLoop implements AutoCloseable {
             Thread t = Thread.currentThread();
             if (t == loop.loopThread && !loop.closed) {
                 loop.ready.add(step);
-            } else if (t.isVirtual() && RUNNING.get() == loop) {
+            } else if (t.isVirtual() && currentLoop() == loop) {
                 loop.ready.add(step);
             } else {
                 loop.inbox.add(step);
@@ -1099,13 +1106,13 @@ public final class EventLoop implements AutoCloseable {
         }
 
         @Override
-        public void taskStarted(EventLoop loop, Task<?> task) {
-            loop.liveTasks.add(task);
+        public Object taskStarted(EventLoop loop, Task<?> task) {
+            return loop.liveTasks.add(task);
         }
 
         @Override
-        public void taskDone(EventLoop loop, Task<?> task) {
-            loop.liveTasks.remove(task);
+        public void taskDone(EventLoop loop, Object liveNode) {
+            loop.liveTasks.remove((LiveTasks.Node) liveNode);
         }
 
         @Override
@@ -1115,12 +1122,7 @@ public final class EventLoop implements AutoCloseable {
 
         @Override
         public EventLoop running() {
-            return RUNNING.get();
-        }
-
-        @Override
-        public void bindTaskThread(EventLoop loop) {
-            RUNNING.set(loop);
+            return currentLoop();
         }
     }
 }
