@@ -1,6 +1,7 @@
 package io.asyncio4j.net;
 
 import io.asyncio4j.Future;
+import io.asyncio4j.internal.WriteBufferLimits;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
@@ -460,19 +461,9 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int h;
-        int l;
-        if (high == null) {
-            h = low == null ? DEFAULT_HIGH_WATER : 4 * low;
-        } else {
-            h = high;
-        }
-        l = low == null ? h / 4 : low;
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        this.high = h;
-        this.low = l;
+        int[] limits = WriteBufferLimits.resolve(high, low);
+        this.low = limits[0];
+        this.high = limits[1];
         maybePauseProtocol();
     }
 

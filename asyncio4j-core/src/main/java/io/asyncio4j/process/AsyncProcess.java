@@ -3,6 +3,8 @@ package io.asyncio4j.process;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Future;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.stream.StreamReader;
+import io.asyncio4j.stream.StreamWriter;
 
 import java.io.IOException;
 
@@ -18,6 +20,14 @@ import java.io.IOException;
  * {@code returncode} is {@link #returnCode()}: null while the child runs, then its exit status, or
  * {@code -N} if it was killed by signal {@code N} (see {@link SubprocessTransport} for how the JDK's
  * {@code 128 + N} is mapped).
+ *
+ * <p>The pipes are asyncio's stream classes, the same as a socket's: {@link #stdin()} is a
+ * {@link StreamWriter} over the stdin {@link WritePipeTransport} ({@code drain()} waits while the
+ * pipe's buffer is over its high-water mark), {@link #stdout()} and {@link #stderr()} are
+ * {@link StreamReader}s over {@link ReadPipeTransport}s (reading from the pipe pauses while more
+ * than twice the {@link SubprocessOptions#limit(int) limit} is buffered). Their errors are the
+ * stream package's: {@link io.asyncio4j.stream.IncompleteReadError},
+ * {@link io.asyncio4j.stream.LimitOverrunError}.
  *
  * <p>As in asyncio, {@code waitFor()} can deadlock when stdout or stderr is a pipe nobody reads
  * and the child writes more than the pipe and the reader's buffer hold; use
@@ -55,17 +65,17 @@ public final class AsyncProcess {
     }
 
     /** The writer to the child's stdin, or null if stdin is not {@link Redirect#PIPE}. */
-    public ProcessStreamWriter stdin() {
+    public StreamWriter stdin() {
         return protocol.stdin();
     }
 
     /** The reader of the child's stdout, or null if stdout is not {@link Redirect#PIPE}. */
-    public ProcessStreamReader stdout() {
+    public StreamReader stdout() {
         return protocol.stdout();
     }
 
     /** The reader of the child's stderr, or null if stderr is not {@link Redirect#PIPE}. */
-    public ProcessStreamReader stderr() {
+    public StreamReader stderr() {
         return protocol.stderr();
     }
 
@@ -118,8 +128,8 @@ public final class AsyncProcess {
         return communicate(null);
     }
 
-    private void feedStdin(byte[] input) throws IOException {
-        ProcessStreamWriter w = stdin();
+    private void feedStdin(byte[] input) throws Exception {
+        StreamWriter w = stdin();
         if (input != null && input.length > 0) {
             w.write(input);
         }
@@ -131,8 +141,8 @@ public final class AsyncProcess {
         w.close();
     }
 
-    private byte[] readStream(int fd) throws IOException {
-        ProcessStreamReader r = fd == 1 ? stdout() : stderr();
+    private byte[] readStream(int fd) throws Exception {
+        StreamReader r = fd == 1 ? stdout() : stderr();
         byte[] data = r.read();
         transport.getPipeTransport(fd).close();
         return data;

@@ -72,6 +72,11 @@ final class ProcessTransport implements SubprocessTransport {
         return t;
     }
 
+    /** The protocol this transport and its pipes report to. */
+    SubprocessProtocol protocol() {
+        return protocol;
+    }
+
     // ------------------------------------------------------------------ events (loop thread)
 
     void pipeDataReceived(int fd, byte[] data) {

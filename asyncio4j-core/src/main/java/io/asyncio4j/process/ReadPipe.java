@@ -1,6 +1,7 @@
 package io.asyncio4j.process;
 
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.BaseProtocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,6 +193,23 @@ final class ReadPipe implements ReadPipeTransport {
     @Override
     public boolean isClosing() {
         return closing;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return "pipe".equals(name) ? in : null;
+    }
+
+    /** The subprocess protocol this pipe's events go to (through its subprocess transport). */
+    @Override
+    public BaseProtocol getProtocol() {
+        return owner.protocol();
+    }
+
+    /** Refused: a subprocess pipe always reports to its subprocess transport. */
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        throw new UnsupportedOperationException("the protocol of a subprocess pipe cannot be replaced");
     }
 
     @Override

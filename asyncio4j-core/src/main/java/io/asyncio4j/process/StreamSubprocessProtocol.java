@@ -1,51 +1,66 @@
 package io.asyncio4j.process;
 
+import io.asyncio4j.Future;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.stream.FlowControlProtocol;
+import io.asyncio4j.stream.StreamReader;
+import io.asyncio4j.stream.StreamWriter;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The protocol behind {@link AsyncProcess}: asyncio's {@code SubprocessStreamProtocol}. Feeds the
- * stdout/stderr readers, runs the stdin writer's flow control, and closes the transport once the
- * child has exited and every pipe is closed.
+ * stdout/stderr {@link StreamReader}s (which pause and resume their pipe transports), gives stdin
+ * a {@link StreamWriter} whose {@code drain()} follows the stdin pipe's pauseWriting/resumeWriting
+ * ({@link FlowControlProtocol}, shared with the socket streams), and closes the transport once
+ * the child has exited and every output pipe is closed.
  */
-final class StreamSubprocessProtocol implements SubprocessProtocol {
-    private final EventLoop loop;
+final class StreamSubprocessProtocol extends FlowControlProtocol implements SubprocessProtocol {
     private final int limit;
     private final Set<Integer> pipeFds = new HashSet<>();
+    private final Future<Void> stdinClosed;
     private SubprocessTransport transport;
-    private ProcessStreamWriter stdin;
-    private ProcessStreamReader stdout;
-    private ProcessStreamReader stderr;
+    private StreamWriter stdin;
+    private StreamReader stdout;
+    private StreamReader stderr;
     private boolean processExited;
 
     StreamSubprocessProtocol(EventLoop loop, int limit) {
-        this.loop = loop;
+        super(loop);
         this.limit = limit;
+        this.stdinClosed = loop.createFuture();
     }
 
     @Override
     public void connectionMade(SubprocessTransport t) {
         transport = t;
         if (t.getPipeTransport(1) instanceof ReadPipeTransport out) {
-            stdout = new ProcessStreamReader(loop, limit);
-            stdout.setTransport(out);
+            stdout = newReader(out);
             pipeFds.add(1);
         }
         if (t.getPipeTransport(2) instanceof ReadPipeTransport err) {
-            stderr = new ProcessStreamReader(loop, limit);
-            stderr.setTransport(err);
+            stderr = newReader(err);
             pipeFds.add(2);
         }
         if (t.getPipeTransport(0) instanceof WritePipeTransport in) {
-            stdin = new ProcessStreamWriter(loop, in);
+            stdin = new StreamWriter(in, this, null, loop);
         }
+    }
+
+    private StreamReader newReader(ReadPipeTransport pipe) {
+        StreamReader r = new StreamReader(limit, loop);
+        r.setTransport(pipe);
+        return r;
+    }
+
+    private StreamReader reader(int fd) {
+        return fd == 1 ? stdout : fd == 2 ? stderr : null;
     }
 
     @Override
     public void pipeDataReceived(int fd, byte[] data) {
-        ProcessStreamReader r = fd == 1 ? stdout : fd == 2 ? stderr : null;
+        StreamReader r = reader(fd);
         if (r != null) {
             r.feedData(data);
         }
@@ -55,14 +70,21 @@ final class StreamSubprocessProtocol implements SubprocessProtocol {
     public void pipeConnectionLost(int fd, Throwable exc) {
         if (fd == 0) {
             if (stdin != null) {
-                stdin.connectionLost(exc);
+                stdin.close();
+            }
+            connectionLost(exc); // the stdin pipe is this flow control's connection
+            if (stdinClosed.isDone()) {
+                return;
             }
             if (exc == null) {
-                maybeCloseTransport();
+                stdinClosed.setResult(null);
+            } else {
+                stdinClosed.setException(exc);
+                stdinClosed.exception(); // retrieved: waitClosed is optional
             }
             return;
         }
-        ProcessStreamReader r = fd == 1 ? stdout : fd == 2 ? stderr : null;
+        StreamReader r = reader(fd);
         if (r != null) {
             if (exc == null) {
                 r.feedEof();
@@ -80,35 +102,26 @@ final class StreamSubprocessProtocol implements SubprocessProtocol {
         maybeCloseTransport();
     }
 
-    @Override
-    public void pauseWriting() {
-        if (stdin != null) {
-            stdin.pauseWriting();
-        }
-    }
-
-    @Override
-    public void resumeWriting() {
-        if (stdin != null) {
-            stdin.resumeWriting();
-        }
-    }
-
     private void maybeCloseTransport() {
         if (pipeFds.isEmpty() && processExited) {
             transport.close();
         }
     }
 
-    ProcessStreamWriter stdin() {
+    @Override
+    protected Future<Void> closeWaiter(StreamWriter writer) {
+        return stdinClosed;
+    }
+
+    StreamWriter stdin() {
         return stdin;
     }
 
-    ProcessStreamReader stdout() {
+    StreamReader stdout() {
         return stdout;
     }
 
-    ProcessStreamReader stderr() {
+    StreamReader stderr() {
         return stderr;
     }
 }

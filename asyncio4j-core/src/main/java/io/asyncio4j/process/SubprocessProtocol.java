@@ -1,5 +1,7 @@
 package io.asyncio4j.process;
 
+import io.asyncio4j.net.BaseProtocol;
+
 /**
  * Callbacks for a child process: asyncio's {@code SubprocessProtocol}. Every method runs on the
  * loop thread; all have empty defaults, so implement only what you need. The order is asyncio's:
@@ -9,9 +11,10 @@ package io.asyncio4j.process;
  * the child has exited and every pipe is closed.
  *
  * <p>The {@code byte[]} given to {@code pipeDataReceived} belongs to the protocol.
- * ({@code connectionMade}, {@code connectionLost}, {@code pauseWriting} and {@code resumeWriting}
- * are asyncio's {@code BaseProtocol} methods; they will come from the network package's base
- * protocol type when that exists.)
+ * {@code connectionLost}, {@code pauseWriting} and {@code resumeWriting} are
+ * {@link BaseProtocol}'s: {@code connectionLost(exc)} is the last call, once the child has exited
+ * and every pipe is closed; {@code pauseWriting()} / {@code resumeWriting()} come when the stdin
+ * pipe's buffer goes over its high-water mark / drains to its low-water mark.
  *
  * <pre>{@code
  * class Collect implements SubprocessProtocol {
@@ -23,7 +26,7 @@ package io.asyncio4j.process;
  *         SubprocessOptions.defaults().stdout(Redirect.PIPE));
  * }</pre>
  */
-public interface SubprocessProtocol {
+public interface SubprocessProtocol extends BaseProtocol {
     /** The child was started; {@code transport} controls it. */
     default void connectionMade(SubprocessTransport transport) {
     }
@@ -38,17 +41,5 @@ public interface SubprocessProtocol {
 
     /** The child exited: {@link SubprocessTransport#getReturncode()} is now set. */
     default void processExited() {
-    }
-
-    /** The child exited and every pipe is closed: the last call. */
-    default void connectionLost(Throwable exc) {
-    }
-
-    /** The stdin pipe's buffer went over its high-water mark: stop writing. */
-    default void pauseWriting() {
-    }
-
-    /** The stdin pipe's buffer drained to its low-water mark: writing may resume. */
-    default void resumeWriting() {
     }
 }

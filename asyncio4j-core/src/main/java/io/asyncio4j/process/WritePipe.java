@@ -1,9 +1,12 @@
 package io.asyncio4j.process;
 
+import io.asyncio4j.internal.WriteBufferLimits;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.BaseProtocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -25,8 +28,8 @@ final class WritePipe implements WritePipeTransport {
 
     // Loop thread only.
     private long bufferSize;
-    private long high = 64 * 1024;
-    private long low = 16 * 1024;
+    private int high = DEFAULT_HIGH_WATER;
+    private int low = DEFAULT_HIGH_WATER / 4;
     private boolean protocolPaused;
     private boolean closing;
     private boolean disconnected;
@@ -141,12 +144,27 @@ final class WritePipe implements WritePipeTransport {
     }
 
     @Override
-    public void write(byte[] data) {
-        if (closing || disconnected || data.length == 0) {
+    public void write(ByteBuffer data) {
+        int n = data.remaining();
+        if (n == 0 || closing || disconnected) {
             return;
         }
-        bufferSize += data.length;
-        queue.add(data.clone());
+        byte[] copy = new byte[n];
+        data.get(data.position(), copy);
+        enqueue(copy);
+    }
+
+    @Override
+    public void write(byte[] data) {
+        if (data.length == 0 || closing || disconnected) {
+            return;
+        }
+        enqueue(data.clone());
+    }
+
+    private void enqueue(byte[] copy) {
+        bufferSize += copy.length;
+        queue.add(copy);
         ensureThread();
         maybePauseProtocol();
     }
@@ -185,16 +203,17 @@ final class WritePipe implements WritePipeTransport {
     }
 
     @Override
-    public void setWriteBufferLimits(long high, long low) {
-        long h = high < 0 ? (low < 0 ? 64 * 1024 : 4 * low) : high;
-        long l = low < 0 ? h / 4 : low;
-        if (l > h || l < 0) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        this.high = h;
-        this.low = l;
+    public void setWriteBufferLimits(Integer high, Integer low) {
+        int[] limits = WriteBufferLimits.resolve(high, low);
+        this.low = limits[0];
+        this.high = limits[1];
         maybePauseProtocol();
         maybeResumeProtocol();
+    }
+
+    @Override
+    public int[] getWriteBufferLimits() {
+        return new int[] {low, high};
     }
 
     @Override
@@ -205,6 +224,23 @@ final class WritePipe implements WritePipeTransport {
     @Override
     public boolean isClosing() {
         return closing;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return "pipe".equals(name) ? out : null;
+    }
+
+    /** The subprocess protocol this pipe's events go to (through its subprocess transport). */
+    @Override
+    public BaseProtocol getProtocol() {
+        return owner.protocol();
+    }
+
+    /** Refused: a subprocess pipe always reports to its subprocess transport. */
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        throw new UnsupportedOperationException("the protocol of a subprocess pipe cannot be replaced");
     }
 
     @Override

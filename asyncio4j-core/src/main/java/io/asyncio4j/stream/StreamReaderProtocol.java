@@ -6,9 +6,7 @@ import io.asyncio4j.loop.EventLoop;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
 
-import java.net.SocketException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,15 +14,15 @@ import java.util.Map;
  * The protocol between a transport and a {@link StreamReader}/{@link StreamWriter} pair:
  * asyncio's {@code StreamReaderProtocol} (with {@code FlowControlMixin}). Feeds received bytes to
  * the reader, keeps the connection open after the peer's EOF (half-close), and implements
- * {@link StreamWriter#drain()}: writers wait while the transport is over its high-water mark.
+ * {@link StreamWriter#drain()} through {@link FlowControlProtocol}: writers wait while the
+ * transport is over its high-water mark.
  *
  * <pre>{@code
  * StreamReader reader = new StreamReader();
  * Net.createConnection(() -> new StreamReaderProtocol(reader), host, port);
  * }</pre>
  */
-public class StreamReaderProtocol implements Protocol {
-    private final EventLoop loop;
+public class StreamReaderProtocol extends FlowControlProtocol implements Protocol {
     private StreamReader reader;
     private final ClientConnected callback;
     private Transport transport;
@@ -32,11 +30,6 @@ public class StreamReaderProtocol implements Protocol {
     private Task<Void> task;
     private final Future<Void> closed;
     private boolean overSsl;
-
-    // FlowControlMixin
-    private boolean paused;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
-    private boolean connectionLost;
 
     /** The callback of a stream server: runs as a new task for each connection. */
     @FunctionalInterface
@@ -51,9 +44,9 @@ public class StreamReaderProtocol implements Protocol {
 
     /** A server-side protocol: {@code callback} runs as a task once the connection is made. */
     public StreamReaderProtocol(StreamReader reader, ClientConnected callback, EventLoop loop) {
+        super(loop);
         this.reader = reader;
         this.callback = callback;
-        this.loop = loop;
         this.closed = loop.createFuture();
     }
 
@@ -112,19 +105,7 @@ public class StreamReaderProtocol implements Protocol {
                 closed.exception(); // retrieved: waitClosed is optional
             }
         }
-        // FlowControlMixin.connection_lost
-        connectionLost = true;
-        if (paused) {
-            for (Future<Void> w : drainWaiters) {
-                if (!w.isDone()) {
-                    if (exc == null) {
-                        w.setResult(null);
-                    } else {
-                        w.setException(exc);
-                    }
-                }
-            }
-        }
+        super.connectionLost(exc); // FlowControlMixin.connection_lost
         reader = null;
         writer = null;
         task = null;
@@ -147,38 +128,7 @@ public class StreamReaderProtocol implements Protocol {
     }
 
     @Override
-    public void pauseWriting() {
-        paused = true;
-    }
-
-    @Override
-    public void resumeWriting() {
-        paused = false;
-        for (Future<Void> w : drainWaiters) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
-        }
-    }
-
-    /** Waits while the transport is over its high-water mark; fails if the connection is lost. */
-    void drainHelper() throws Exception {
-        if (connectionLost) {
-            throw new SocketException("Connection lost");
-        }
-        if (!paused) {
-            return;
-        }
-        Future<Void> w = loop.createFuture();
-        drainWaiters.add(w);
-        try {
-            w.await();
-        } finally {
-            drainWaiters.remove(w);
-        }
-    }
-
-    Future<Void> closedFuture() {
+    protected Future<Void> closeWaiter(StreamWriter writer) {
         return closed;
     }
 

@@ -1,17 +1,18 @@
 package io.asyncio4j.stream;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.Future;
 import io.asyncio4j.internal.Sneaky;
 import io.asyncio4j.loop.EventLoop;
-import io.asyncio4j.net.Transport;
+import io.asyncio4j.net.WriteTransport;
 
 import java.nio.ByteBuffer;
 
 /**
- * The writing end of a stream connection: asyncio's {@code StreamWriter}. {@link #write} buffers
- * in the transport and never blocks; {@link #drain()} suspends the task while the transport is
- * over its high-water mark (real backpressure; any number of tasks may drain at once).
+ * The writing end of a stream: asyncio's {@code StreamWriter}, over any {@link WriteTransport}
+ * (a socket connection, or a child process's stdin pipe). {@link #write} buffers in the transport
+ * and never blocks; {@link #drain()} suspends the task while the transport is over its high-water
+ * mark (real backpressure; any number of tasks may drain at once), as told by the protocol's
+ * {@link FlowControlProtocol pauseWriting/resumeWriting}.
  *
  * <pre>{@code
  * writer.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -21,21 +22,25 @@ import java.nio.ByteBuffer;
  * }</pre>
  */
 public class StreamWriter {
-    private final Transport transport;
-    private final StreamReaderProtocol protocol;
+    private final WriteTransport transport;
+    private final FlowControlProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
 
-    /** Normally made by {@link Streams}; {@code reader} may be null. */
-    public StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
+    /**
+     * Normally made by {@link Streams} (or the subprocess protocol); {@code protocol} is the one
+     * {@code transport} reports pauseWriting/resumeWriting to; {@code reader} may be null.
+     */
+    public StreamWriter(WriteTransport transport, FlowControlProtocol protocol, StreamReader reader,
+                        EventLoop loop) {
         this.transport = transport;
         this.protocol = protocol;
         this.reader = reader;
         this.loop = loop;
     }
 
-    /** The underlying transport. */
-    public Transport transport() {
+    /** The underlying transport: a {@link io.asyncio4j.net.Transport} for a socket stream. */
+    public WriteTransport transport() {
         return transport;
     }
 
@@ -74,7 +79,7 @@ public class StreamWriter {
 
     /** In a task: waits until the connection is closed; throws the error it was lost with, if any. */
     public void waitClosed() throws Exception {
-        protocol.closedFuture().await();
+        protocol.closeWaiter(this).await();
     }
 
     /** asyncio's {@code get_extra_info}. */
@@ -89,8 +94,8 @@ public class StreamWriter {
 
     /**
      * In a task: waits until it is appropriate to write more (asyncio's {@code drain}). Returns at
-     * once below the high-water mark; throws the reader's error, or {@link java.net.SocketException}
-     * "Connection lost" once the connection is gone.
+     * once below the high-water mark; throws the reader's error, the error the connection was
+     * lost with, or {@link java.net.SocketException} "Connection lost" once it is gone.
      */
     public void drain() throws Exception {
         if (reader != null) {
@@ -114,9 +119,5 @@ public class StreamWriter {
     @Override
     public String toString() {
         return "StreamWriter{" + transport + "}";
-    }
-
-    Future<Void> closedFuture() {
-        return protocol.closedFuture();
     }
 }
