@@ -261,8 +261,10 @@ class TaskTest {
             Thread loopThread = Thread.currentThread();
             BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
             Task<String> taker = createTask(() -> q.take());
+            java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
             Task<Void> sleeper = createTask(() -> {
-                Thread.sleep(30);
+                Thread.sleep(1); // a timed JDK park
+                latch.await();   // an untimed one, released by a platform thread below
                 log.add("Thread.sleep resumed");
             });
             Task<Void> ticker = createTask(() -> {
@@ -274,6 +276,7 @@ class TaskTest {
             ticker.await();
             log.add("ticker done while others block");
             Thread.ofPlatform().start(() -> q.add("from another thread"));
+            Thread.ofPlatform().start(latch::countDown);
             assertThat(taker.await()).isEqualTo("from another thread");
             sleeper.await();
             assertThat(Thread.currentThread().isVirtual()).isTrue();
