@@ -29,6 +29,7 @@ public class StreamReader {
     /** asyncio's {@code _DEFAULT_LIMIT}, 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] EMPTY = new byte[0];
 
     private final EventLoop loop;
     private final int limit;
@@ -130,6 +131,12 @@ public class StreamReader {
         if (n == 0) {
             return;
         }
+        if (start == end && n >= 4096) {
+            // Empty buffer: take an array of exactly the data's size, so that a read that
+            // consumes all of it can hand the array over without another copy (see take).
+            buf = new byte[n];
+            start = end = 0;
+        }
         ensureRoom(n);
         data.get(data.position(), buf, end, n);
         end += n;
@@ -199,6 +206,13 @@ public class StreamReader {
     }
 
     private byte[] take(int n) {
+        if (start == 0 && n == end && n == buf.length && n >= 4096) {
+            byte[] out = buf; // the whole buffer, exactly: hand it over
+            buf = EMPTY;
+            start = end = 0;
+            maybeResumeTransport();
+            return out;
+        }
         byte[] out = Arrays.copyOfRange(buf, start, start + n);
         start += n;
         if (start == end) {

@@ -151,4 +151,24 @@ class StreamReaderTest {
             assertThatThrownBy(r::readLine).isSameAs(boom);
         });
     }
+
+    @Test
+    void wholeBufferHandOverKeepsTheStreamConsistent() throws Exception {
+        Asyncio.run(() -> {
+            StreamReader r = new StreamReader();
+            byte[] big = new byte[10_000];
+            new java.util.Random(3).nextBytes(big);
+            r.feedData(big);
+            byte[] got = r.read(1 << 20);
+            assertThat(got).isEqualTo(big).isNotSameAs(big);
+            assertThat(r.buffered()).isZero();
+            r.feedData(b("small"));
+            r.feedData(big);
+            assertThat(s(r.readExactly(5))).isEqualTo("small");
+            assertThat(r.read(20_000)).isEqualTo(big);
+            r.feedData(big);
+            big[0]++; // the reader copied the data: later changes to the caller's array do not show
+            assertThat(r.read(20_000)[0]).isEqualTo((byte) (big[0] - 1));
+        });
+    }
 }
