@@ -65,6 +65,7 @@ public class StreamReaderProtocol implements Protocol {
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;
+        overSsl = transport.getExtraInfo("sslcontext") != null;
         if (reader != null) {
             reader.setTransport(transport);
         }
@@ -176,6 +177,20 @@ public class StreamReaderProtocol implements Protocol {
         } finally {
             drainWaiters.remove(w);
         }
+    }
+
+    /** After {@link StreamWriter#startTls}: the TLS transport replaces the plain one. */
+    void replaceTransport(Transport transport) {
+        this.transport = transport;
+        overSsl = transport.getExtraInfo("sslcontext") != null;
+        if (reader != null) {
+            reader.setTransport(transport);
+        }
+    }
+
+    /** Whether this is the server end of a connection (it has a client-connected callback). */
+    boolean isServerSide() {
+        return callback != null;
     }
 
     Future<Void> closedFuture() {
