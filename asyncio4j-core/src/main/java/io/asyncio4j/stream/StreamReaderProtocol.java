@@ -183,9 +183,7 @@ public class StreamReaderProtocol implements Protocol {
     void replaceTransport(Transport transport) {
         this.transport = transport;
         overSsl = transport.getExtraInfo("sslcontext") != null;
-        if (reader != null) {
-            reader.setTransport(transport);
-        }
+        // the reader keeps pausing the raw transport below, as in asyncio: that stops TLS input too
     }
 
     /** Whether this is the server end of a connection (it has a client-connected callback). */
