@@ -92,6 +92,9 @@ public final class Net {
                 throw t;
             }
             configure(ch, options.noDelay, options.keepAlive);
+            if (options.ssl != null) {
+                return Tls.connect(loop, ch, protocolFactory, options.ssl, options.tlsFor(host));
+            }
             return makeTransport(loop, ch, protocolFactory, null);
         }
         if (errors.size() == 1) {
@@ -112,6 +115,39 @@ public final class Net {
         return makeTransport(loop(), connected, protocolFactory, null);
     }
 
+    /**
+     * Wraps an already connected socket with options; with {@link ConnectOptions#ssl} the
+     * connection is TLS and {@link ConnectOptions#serverHostname} is required.
+     */
+    public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory,
+                                                                          SocketChannel connected,
+                                                                          ConnectOptions options) throws Exception {
+        if (options.ssl == null) {
+            return createConnection(protocolFactory, connected);
+        }
+        if (!connected.isConnected()) {
+            throw new IllegalArgumentException("the socket must be connected");
+        }
+        return Tls.connect(loop(), connected, protocolFactory, options.ssl, options.tlsFor(null));
+    }
+
+    /**
+     * Upgrades a live connection to TLS (asyncio's {@code loop.start_tls}): {@code protocol}
+     * (connected to {@code transport} already, so it gets no new {@code connectionMade}) receives
+     * the decrypted data once the handshake is done, and writes through the returned
+     * {@link SslTransport}; {@code transport} must not be used any more. In a task.
+     *
+     * <pre>{@code
+     * transport.write("STARTTLS\r\n".getBytes(US_ASCII));   // ... read the peer's go-ahead, then:
+     * Transport tls = Net.startTls(transport, protocol, sslContext, false,
+     *         new TlsOptions().serverHostname("mail.example.com"));
+     * }</pre>
+     */
+    public static Transport startTls(Transport transport, BaseProtocol protocol, javax.net.ssl.SSLContext sslContext,
+                                     boolean serverSide, TlsOptions options) throws Exception {
+        return Tls.startTls(loop(), transport, protocol, sslContext, serverSide, options);
+    }
+
     /** Wraps a socket accepted outside the loop (asyncio's {@code connect_accepted_socket}). */
     public static <P extends BaseProtocol> Connection<P> connectAcceptedSocket(Supplier<P> protocolFactory,
                                                                                SocketChannel accepted)
@@ -122,6 +158,16 @@ public final class Net {
     /** Connects to a Unix domain socket (asyncio's {@code create_unix_connection}). */
     public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path)
             throws Exception {
+        return createUnixConnection(protocolFactory, path, new ConnectOptions());
+    }
+
+    /**
+     * Connects to a Unix domain socket with options; with {@link ConnectOptions#ssl} the
+     * connection is TLS and {@link ConnectOptions#serverHostname} is required.
+     */
+    public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path,
+                                                                              ConnectOptions options)
+            throws Exception {
         EventLoop loop = loop();
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -129,6 +175,9 @@ public final class Net {
         } catch (Throwable t) {
             ch.close();
             throw t;
+        }
+        if (options.ssl != null) {
+            return Tls.connect(loop, ch, protocolFactory, options.ssl, options.tlsFor(null));
         }
         return makeTransport(loop, ch, protocolFactory, null);
     }

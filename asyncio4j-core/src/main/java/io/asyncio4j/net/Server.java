@@ -177,6 +177,9 @@ public final class Server implements AutoCloseable {
         try {
             Net.configure(c, options.noDelay, options.keepAlive);
             BaseProtocol p = factory.get();
+            if (options.ssl != null) {
+                p = new SslProtocol(loop, p, options.ssl, null, true, options.tls, true);
+            }
             new SocketTransport(loop, c, p, null, this);
         } catch (Throwable t) {
             try {

@@ -58,6 +58,7 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Protoco
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;
+        overSsl = transport.getExtraInfo("sslcontext") != null;
         if (reader != null) {
             reader.setTransport(transport);
         }
@@ -130,6 +131,18 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Protoco
     @Override
     protected Future<Void> closeWaiter(StreamWriter writer) {
         return closed;
+    }
+
+    /** After {@link StreamWriter#startTls}: the TLS transport replaces the plain one. */
+    void replaceTransport(Transport transport) {
+        this.transport = transport;
+        overSsl = transport.getExtraInfo("sslcontext") != null;
+        // the reader keeps pausing the raw transport below, as in asyncio: that stops TLS input too
+    }
+
+    /** Whether this is the server end of a connection (it has a client-connected callback). */
+    boolean isServerSide() {
+        return callback != null;
     }
 
     /** The client-connected task of a server connection, or null. */

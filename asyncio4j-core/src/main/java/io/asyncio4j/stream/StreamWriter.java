@@ -3,7 +3,12 @@ package io.asyncio4j.stream;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.internal.Sneaky;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.Net;
+import io.asyncio4j.net.TlsOptions;
+import io.asyncio4j.net.Transport;
 import io.asyncio4j.net.WriteTransport;
+
+import javax.net.ssl.SSLContext;
 
 import java.nio.ByteBuffer;
 
@@ -22,7 +27,7 @@ import java.nio.ByteBuffer;
  * }</pre>
  */
 public class StreamWriter {
-    private final WriteTransport transport;
+    private WriteTransport transport;
     private final FlowControlProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
@@ -109,6 +114,35 @@ public class StreamWriter {
             Asyncio.sleep(0);
         }
         protocol.drainHelper();
+    }
+
+    /**
+     * In a task: upgrades the connection to TLS (asyncio's {@code StreamWriter.start_tls}). Drains
+     * first, then does the handshake as the client (or, for a connection of a stream server, as
+     * the server); afterwards this writer and its reader go through the TLS transport. A client
+     * must give {@link TlsOptions#serverHostname}. Fails with {@link io.asyncio4j.net.SslHandshakeError}
+     * or {@link io.asyncio4j.TimeoutError}, closing the connection.
+     *
+     * <pre>{@code
+     * writer.write("STARTTLS\n".getBytes(US_ASCII));
+     * reader.readLine();                                   // "OK"
+     * writer.startTls(ctx, new TlsOptions().serverHostname("localhost"));
+     * }</pre>
+     */
+    public void startTls(SSLContext sslContext, TlsOptions options) throws Exception {
+        if (!(protocol instanceof StreamReaderProtocol streams) || !(transport instanceof Transport plain)) {
+            throw new IllegalStateException("startTls needs a socket stream connection, not " + transport);
+        }
+        boolean serverSide = streams.isServerSide();
+        drain();
+        Transport tls = Net.startTls(plain, streams, sslContext, serverSide, options);
+        transport = tls;
+        streams.replaceTransport(tls);
+    }
+
+    /** {@link #startTls(SSLContext, TlsOptions)} on the server end of a connection (no host name). */
+    public void startTls(SSLContext sslContext) throws Exception {
+        startTls(sslContext, new TlsOptions());
     }
 
     /** The loop of the connection. */
