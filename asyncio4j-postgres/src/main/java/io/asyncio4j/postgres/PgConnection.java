@@ -125,9 +125,7 @@ public final class PgConnection implements AutoCloseable {
         SocketAddress address = o.host().startsWith("/")
                 ? UnixDomainSocketAddress.of(Path.of(o.host(), ".s.PGSQL." + o.port()))
                 : new InetSocketAddress(o.host(), o.port());
-        PgSocket socket = PgSocket.connect(loop, address).await();
-        Protocol p = new Protocol(loop);
-        p.attach(socket, address);
+        Protocol p = Protocol.open(loop, address);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("user", o.user());
         params.put("database", o.database());
@@ -138,7 +136,7 @@ public final class PgConnection implements AutoCloseable {
         try {
             p.submit(new Protocol.StartupExchange(loop, o.user(), o.password())).await();
         } catch (Throwable t) {
-            socket.closeWith(t);
+            p.abort(t instanceof PgException pe ? pe : new PgConnectionError("connect failed: " + t, t));
             throw rethrowHere(t);
         }
         return new PgConnection(loop, o, p);

@@ -2,8 +2,15 @@ package io.asyncio4j.postgres;
 
 import io.asyncio4j.Future;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.BufferedProtocol;
+import io.asyncio4j.net.Connection;
+import io.asyncio4j.net.Net;
+import io.asyncio4j.net.Transport;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -14,20 +21,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The protocol v3 state of one connection, driven on the loop thread: frontend messages are
- * appended to {@link #out} by the tasks (flushed once per loop iteration), backend messages are
- * parsed as they arrive and routed to the {@link Exchange} at the head of the FIFO of exchanges in
+ * The protocol v3 state of one connection, driven on the loop thread: a {@link BufferedProtocol}
+ * on the core's socket transport. Frontend messages are appended to {@link #out} by the tasks
+ * (flushed once per loop iteration), backend messages are read straight into the decoder's buffer,
+ * parsed on the loop thread as they arrive (DESIGN §3) and routed to the {@link Exchange} at the head of the FIFO of exchanges in
  * flight. Each exchange ends with the server's ReadyForQuery (every exchange ends with Sync), which
  * is what makes pipelining safe: an error aborts only up to its own Sync.
  */
-final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
+final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     private static final System.Logger LOG = System.getLogger(Protocol.class.getName());
 
     final EventLoop loop;
     final PgWriter out = new PgWriter(8192);
     private final MessageDecoder decoder = new MessageDecoder(64 * 1024);
     private final ArrayDeque<Exchange<?>> inFlight = new ArrayDeque<>();
-    private PgSocket socket;
+    private Transport transport;
     private SocketAddress address;
     private boolean flushScheduled;
     private PgException closedError;
@@ -43,10 +51,33 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         this.loop = loop;
     }
 
-    void attach(PgSocket socket, SocketAddress address) {
-        this.socket = socket;
-        this.address = address;
-        socket.start(this);
+    /**
+     * Opens a transport to {@code address} (TCP or Unix socket) with a new Protocol on it; in a
+     * task. Connection failures become {@link PgConnectionError}.
+     */
+    static Protocol open(EventLoop loop, SocketAddress address) throws Exception {
+        Protocol p = connectTo(address, () -> new Protocol(loop)).protocol();
+        p.address = address;
+        return p;
+    }
+
+    private static <P extends io.asyncio4j.net.BaseProtocol> Connection<P> connectTo(
+            SocketAddress address, java.util.function.Supplier<P> factory) throws Exception {
+        try {
+            if (address instanceof UnixDomainSocketAddress u) {
+                return Net.createUnixConnection(factory, u.getPath());
+            }
+            InetSocketAddress a = (InetSocketAddress) address;
+            return Net.createConnection(factory, a.getHostString(), a.getPort(),
+                    new io.asyncio4j.net.ConnectOptions().keepAlive(true));
+        } catch (java.io.IOException e) {
+            throw new PgConnectionError("cannot connect to " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void connectionMade(Transport t) {
+        this.transport = t;
     }
 
     SocketAddress address() {
@@ -96,9 +127,10 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
 
     void flush() {
         flushScheduled = false;
-        if (out.position() > 0 && socket != null && !socket.isClosed()) {
-            socket.write(out.takeBuffer());
+        if (out.position() > 0 && transport != null && !transport.isClosing()) {
+            transport.write(out.view()); // the transport copies what the socket does not take at once
         }
+        out.recycle();
     }
 
     /** Sends a CancelRequest on a side connection (asyncpg: {@code _cancel}). */
@@ -109,67 +141,67 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         if (addr == null || closedError != null) {
             return;
         }
-        Future<PgSocket> connecting = PgSocket.connect(loop, addr);
-        connecting.addDoneCallback(f -> {
-            if (f.cancelled() || f.exception() != null) {
-                return;
-            }
-            PgSocket side;
+        loop.createTask(() -> {
             try {
-                side = f.result();
+                Connection<CancelSink> side = connectTo(addr, CancelSink::new);
+                PgWriter w = new PgWriter(16);
+                Frontend.cancelRequest(w, pid, secret);
+                side.transport().write(w.view());
+                side.transport().close(); // flushes, then closes; the server closes its side too
             } catch (Exception e) {
-                return;
+                LOG.log(System.Logger.Level.DEBUG, "cancel request to {0} failed: {1}", addr, e);
             }
-            side.start(new PgSocket.Listener() {
-                private final ByteBuffer sink = ByteBuffer.allocate(256);
+            return null;
+        }, "pg-cancel-" + pid);
+    }
 
-                public ByteBuffer receiveBuffer() {
-                    sink.clear();
-                    return sink;
-                }
-
-                public void onData() {
-                }
-
-                public void onClosed(Throwable cause) {
-                }
-            });
-            PgWriter w = new PgWriter(16);
-            Frontend.cancelRequest(w, pid, secret);
-            side.write(w.takeBuffer());
-            side.closeAfterFlush();
-        });
+    /** The side connection of a CancelRequest: the server sends nothing back. */
+    private static final class CancelSink implements io.asyncio4j.net.Protocol {
+        @Override
+        public void dataReceived(ByteBuffer data) {
+        }
     }
 
     /** Sends Terminate and closes the socket after it. */
     void terminate() {
-        if (closedError == null && socket != null) {
+        if (closedError == null && transport != null) {
             Frontend.terminate(out);
             flush();
             closedError = new PgConnectionError("the connection was closed by close()");
-            socket.closeAfterFlush();
+            transport.close();
             failAll(closedError);
         }
+    }
+
+    /** Closes at once (no Terminate): in-flight exchanges fail with {@code cause}. */
+    void abort(PgException cause) {
+        if (closedError == null) {
+            closedError = cause;
+        }
+        if (transport != null) {
+            transport.abort();
+        }
+        failAll(closedError);
     }
 
     // ------------------------------------------------------------------ receiving
 
     @Override
-    public ByteBuffer receiveBuffer() {
+    public ByteBuffer getBuffer(int sizeHint) {
         return decoder.receiveBuffer();
     }
 
     @Override
-    public void onData() {
+    public void bufferUpdated(int nbytes) {
         try {
             decoder.drain(this);
         } catch (PgException e) {
-            socket.closeWith(e);
+            abort(e);
         }
     }
 
     @Override
-    public void onClosed(Throwable cause) {
+    public void connectionLost(Throwable cause) {
         if (closedError == null) {
             closedError = cause instanceof PgException pe ? pe
                     : new PgConnectionError(cause == null ? "the server closed the connection"
@@ -308,7 +340,7 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
                 onMessage(p, type, body);
             } catch (PgException e) {
                 fail(e);
-                p.socket.closeWith(e);
+                p.abort(e);
             }
         }
 
