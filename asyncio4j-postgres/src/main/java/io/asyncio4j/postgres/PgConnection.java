@@ -501,6 +501,36 @@ public final class PgConnection implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Makes a released connection fit for the next borrower ({@link PgPool}): waits for queries
+     * still in flight (e.g. abandoned by a cancelled task), rolls back an open transaction, runs
+     * {@code resetQuery}, and drops listeners and the local statement cache if the query dropped
+     * the server's prepared statements.
+     */
+    void resetForPool(String resetQuery, boolean dropsStatements) throws Exception {
+        checkLoop();
+        if (protocol.inFlightCount() > 0) {
+            execute(""); // an empty query: its ReadyForQuery comes after theirs
+        }
+        transactionDepth = 0;
+        if (isInTransaction()) {
+            execute("ROLLBACK");
+        }
+        if (!listeners.isEmpty()) {
+            listeners.clear();
+            execute("UNLISTEN *");
+        }
+        if (resetQuery != null && !resetQuery.isBlank()) {
+            execute(resetQuery);
+            if (dropsStatements) {
+                for (CacheEntry e : cache.values()) {
+                    e.statement().closed = true;
+                }
+                cache.clear();
+            }
+        }
+    }
+
     /** True between BEGIN and COMMIT/ROLLBACK as of the last ReadyForQuery: asyncpg's {@code is_in_transaction}. */
     public boolean isInTransaction() {
         return protocol.transactionStatus != 'I';
