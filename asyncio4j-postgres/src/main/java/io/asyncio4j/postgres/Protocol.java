@@ -38,6 +38,10 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     private Transport transport;
     private SocketAddress address;
     private boolean flushScheduled;
+    /** While a COPY FROM STDIN streams, other tasks' messages wait in {@link #out}. */
+    private boolean holdOutput;
+    private boolean writingPaused;
+    private Future<Void> drainWaiter;
     private PgException closedError;
 
     final Map<String, String> serverParameters = new HashMap<>();
@@ -127,10 +131,76 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
 
     void flush() {
         flushScheduled = false;
+        if (holdOutput) {
+            return;
+        }
         if (out.position() > 0 && transport != null && !transport.isClosing()) {
             transport.write(out.view()); // the transport copies what the socket does not take at once
         }
         out.recycle();
+    }
+
+    /** Writes {@code data} now, bypassing {@link #out} (COPY data while output is held). */
+    void writeDirect(ByteBuffer data) {
+        if (transport != null && !transport.isClosing()) {
+            transport.write(data);
+        }
+    }
+
+    /** Holds back (or releases) the flushing of {@link #out}: see {@link #holdOutput}. */
+    void holdOutput(boolean hold) {
+        holdOutput = hold;
+        if (!hold) {
+            scheduleFlush();
+        }
+    }
+
+    /** Waits (in a task) until the transport's write buffer is below its low-water mark. */
+    void drain() throws Exception {
+        if (closedError != null) {
+            throw new PgConnectionError("the connection is closed", closedError);
+        }
+        if (writingPaused) {
+            if (drainWaiter == null) {
+                drainWaiter = loop.createFuture();
+            }
+            drainWaiter.await();
+        }
+    }
+
+    @Override
+    public void pauseWriting() {
+        writingPaused = true;
+    }
+
+    @Override
+    public void resumeWriting() {
+        writingPaused = false;
+        wakeDrainer(null);
+    }
+
+    private void wakeDrainer(Throwable error) {
+        Future<Void> w = drainWaiter;
+        drainWaiter = null;
+        if (w != null && !w.isDone()) {
+            if (error == null) {
+                w.setResult(null);
+            } else {
+                w.setException(error);
+            }
+        }
+    }
+
+    void pauseReading() {
+        if (transport != null && !transport.isClosing()) {
+            transport.pauseReading();
+        }
+    }
+
+    void resumeReading() {
+        if (transport != null && !transport.isClosing()) {
+            transport.resumeReading();
+        }
     }
 
     /** Sends a CancelRequest on a side connection (asyncpg: {@code _cancel}). */
@@ -211,6 +281,7 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     }
 
     private void failAll(PgException error) {
+        wakeDrainer(error);
         Exchange<?> ex;
         while ((ex = inFlight.poll()) != null) {
             ex.fail(error);
@@ -531,6 +602,159 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
         @Override
         QueryResult result() {
             return new QueryResult(rows, status);
+        }
+    }
+
+    /**
+     * A simple-query {@code COPY ... FROM STDIN}: {@link #ready} completes when the server asks for
+     * the data (CopyInResponse), or fails with the exchange; the task then streams CopyData.
+     */
+    static final class CopyInExchange extends Exchange<String> {
+        final Future<Void> ready;
+        private String status;
+
+        CopyInExchange(EventLoop loop) {
+            super(loop);
+            ready = loop.createFuture();
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'G' -> {
+                    if (!ready.isDone()) {
+                        ready.setResult(null);
+                    }
+                }
+                case 'C' -> status = MessageDecoder.cstring(body);
+                case 'I', 'T', 'D' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' in COPY FROM STDIN");
+            }
+        }
+
+        @Override
+        void finish() {
+            super.finish();
+            if (!ready.isDone()) {
+                ready.setException(error != null ? error : new PgInterfaceError("the statement is not COPY FROM STDIN"));
+            }
+        }
+
+        @Override
+        void fail(Throwable t) {
+            super.fail(t);
+            if (!ready.isDone()) {
+                ready.setException(error != null ? error : t);
+            }
+        }
+
+        @Override
+        String result() {
+            return status;
+        }
+    }
+
+    /**
+     * A simple-query {@code COPY ... TO STDOUT}: CopyData payloads are queued for the task that
+     * writes them to the sink; reading pauses while more than {@link #HIGH} bytes wait.
+     */
+    static final class CopyOutExchange extends Exchange<String> {
+        static final int HIGH = 1 << 20;
+        static final int LOW = 1 << 18;
+        final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+        private final EventLoop loop;
+        private Future<Void> waiter;
+        private long queued;
+        private boolean paused;
+        private boolean discarding;
+        private String status;
+
+        CopyOutExchange(EventLoop loop) {
+            super(loop);
+            this.loop = loop;
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'd' -> {
+                    if (discarding) {
+                        return;
+                    }
+                    byte[] b = new byte[body.remaining()];
+                    body.get(b);
+                    chunks.add(b);
+                    queued += b.length;
+                    if (queued > HIGH && !paused) {
+                        paused = true;
+                        p.pauseReading();
+                    }
+                    wake();
+                }
+                case 'C' -> status = MessageDecoder.cstring(body);
+                case 'H', 'c', 'I', 'T', 'D' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' in COPY TO STDOUT");
+            }
+        }
+
+        /** The next chunk, waiting for one; null at the end. In the task. */
+        byte[] next(Protocol p) throws Exception {
+            while (true) {
+                byte[] b = chunks.poll();
+                if (b != null) {
+                    queued -= b.length;
+                    if (paused && queued < LOW) {
+                        paused = false;
+                        p.resumeReading();
+                    }
+                    return b;
+                }
+                if (finished) {
+                    if (paused) {
+                        paused = false;
+                        p.resumeReading();
+                    }
+                    return null;
+                }
+                waiter = loop.createFuture();
+                waiter.await();
+            }
+        }
+
+        /** The sink failed or the task was cancelled: drop the rest of the data as it comes. */
+        void discard(Protocol p) {
+            discarding = true;
+            chunks.clear();
+            queued = 0;
+            if (paused) {
+                paused = false;
+                p.resumeReading();
+            }
+        }
+
+        private void wake() {
+            Future<Void> w = waiter;
+            waiter = null;
+            if (w != null && !w.isDone()) {
+                w.setResult(null);
+            }
+        }
+
+        @Override
+        void finish() {
+            super.finish();
+            wake();
+        }
+
+        @Override
+        void fail(Throwable t) {
+            super.fail(t);
+            wake();
+        }
+
+        @Override
+        String result() {
+            return status;
         }
     }
 
