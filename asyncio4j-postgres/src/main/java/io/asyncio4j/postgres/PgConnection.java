@@ -73,6 +73,7 @@ public final class PgConnection implements AutoCloseable {
     private final LinkedHashMap<String, CacheEntry> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, List<Consumer<Notification>>> listeners = new LinkedHashMap<>();
     private final List<Consumer<PostgresError>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final Set<PgNotifications> subscriptions = new java.util.LinkedHashSet<>();
     private int statementCounter;
     private int savepointCounter;
     private int portalCounter;
@@ -92,6 +93,7 @@ public final class PgConnection implements AutoCloseable {
         this.options = options;
         this.protocol = protocol;
         protocol.notificationSink = this::dispatchNotification;
+        protocol.closeHook = this::closeSubscriptions;
         protocol.noticeSink = n -> {
             for (Consumer<PostgresError> l : noticeListeners) {
                 l.accept(n);
@@ -677,6 +679,7 @@ public final class PgConnection implements AutoCloseable {
         if (isInTransaction()) {
             execute("ROLLBACK");
         }
+        closeSubscriptions();
         if (!listeners.isEmpty()) {
             listeners.clear();
             execute("UNLISTEN *");
@@ -724,6 +727,41 @@ public final class PgConnection implements AutoCloseable {
             listeners.remove(channel);
             execute("UNLISTEN " + quoteIdent(channel));
         }
+    }
+
+    /**
+     * Subscribes to {@code channel} ({@code LISTEN}) and returns its notifications as an
+     * asynchronous queue: {@code get()} waits for the next one, iterating waits in
+     * {@code hasNext()} and ends when the subscription or the connection is closed. Close it to
+     * stop listening (the last subscriber or listener of a channel issues {@code UNLISTEN}).
+     *
+     * <pre>{@code
+     * try (PgNotifications jobs = conn.notifications("jobs")) {
+     *     for (Notification n : jobs) {
+     *         handle(n.payload());
+     *     }
+     * }
+     * }</pre>
+     */
+    public PgNotifications notifications(String channel) throws Exception {
+        checkLoop();
+        PgNotifications sub = new PgNotifications(this, channel);
+        addListener(channel, sub.listener());
+        subscriptions.add(sub);
+        return sub;
+    }
+
+    void unsubscribe(PgNotifications sub) throws Exception {
+        if (subscriptions.remove(sub) && !protocol.isClosed()) {
+            removeListener(sub.channel(), sub.listener());
+        }
+    }
+
+    private void closeSubscriptions() {
+        for (PgNotifications s : List.copyOf(subscriptions)) {
+            s.shutdown();
+        }
+        subscriptions.clear();
     }
 
     /** Calls {@code listener} with every NoticeResponse (warnings, RAISE NOTICE): asyncpg's {@code add_log_listener}. */

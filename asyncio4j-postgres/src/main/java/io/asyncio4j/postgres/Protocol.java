@@ -280,7 +280,15 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
         failAll(closedError);
     }
 
+    /** Called once, on the loop, when the connection closes for any reason. */
+    Runnable closeHook = () -> { };
+    private boolean closeHookCalled;
+
     private void failAll(PgException error) {
+        if (!closeHookCalled) {
+            closeHookCalled = true;
+            loop.callSoon(closeHook);
+        }
         wakeDrainer(error);
         Exchange<?> ex;
         while ((ex = inFlight.poll()) != null) {
