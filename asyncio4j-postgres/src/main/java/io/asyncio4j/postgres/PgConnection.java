@@ -73,8 +73,10 @@ public final class PgConnection implements AutoCloseable {
     private final LinkedHashMap<String, CacheEntry> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, List<Consumer<Notification>>> listeners = new LinkedHashMap<>();
     private final List<Consumer<PostgresError>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final Set<PgNotifications> subscriptions = new java.util.LinkedHashSet<>();
     private int statementCounter;
     private int savepointCounter;
+    private int portalCounter;
     private int transactionDepth;
 
     private record CacheEntry(Statement statement, Future<Statement> prepared) {
@@ -91,6 +93,7 @@ public final class PgConnection implements AutoCloseable {
         this.options = options;
         this.protocol = protocol;
         protocol.notificationSink = this::dispatchNotification;
+        protocol.closeHook = this::closeSubscriptions;
         protocol.noticeSink = n -> {
             for (Consumer<PostgresError> l : noticeListeners) {
                 l.accept(n);
@@ -125,9 +128,7 @@ public final class PgConnection implements AutoCloseable {
         SocketAddress address = o.host().startsWith("/")
                 ? UnixDomainSocketAddress.of(Path.of(o.host(), ".s.PGSQL." + o.port()))
                 : new InetSocketAddress(o.host(), o.port());
-        PgSocket socket = PgSocket.connect(loop, address).await();
-        Protocol p = new Protocol(loop);
-        p.attach(socket, address);
+        Protocol p = Protocol.open(loop, address);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("user", o.user());
         params.put("database", o.database());
@@ -138,7 +139,7 @@ public final class PgConnection implements AutoCloseable {
         try {
             p.submit(new Protocol.StartupExchange(loop, o.user(), o.password())).await();
         } catch (Throwable t) {
-            socket.closeWith(t);
+            p.abort(t instanceof PgException pe ? pe : new PgConnectionError("connect failed: " + t, t));
             throw rethrowHere(t);
         }
         return new PgConnection(loop, o, p);
@@ -260,6 +261,166 @@ public final class PgConnection implements AutoCloseable {
         PgWriter out = protocol.out;
         Frontend.bind(out, "", st.name, st.paramFormats, w -> st.encodeParams(w, args), args.length, st.resultFormats);
         Frontend.execute(out, "", maxRows);
+    }
+
+    // ------------------------------------------------------------------ COPY
+
+    /**
+     * Copies {@code records} into {@code table} with a binary COPY: asyncpg's
+     * {@code copy_records_to_table}. Each record holds one value per column of {@code columns}
+     * (empty: all columns, in table order), encoded with the columns' binary codecs. The records
+     * are read lazily as the data is sent, so an {@link Iterable} that generates them keeps
+     * memory flat. Returns the number of rows copied.
+     *
+     * @param table {@code name} or {@code schema.name} (each part is quoted)
+     */
+    public long copyRecordsToTable(String table, Iterable<Object[]> records, List<String> columns) throws Exception {
+        checkLoop();
+        String cols = columns == null || columns.isEmpty() ? "*"
+                : String.join(", ", columns.stream().map(PgConnection::quoteIdent).toList());
+        Statement st = statement("SELECT " + cols + " FROM " + CopyOps.qualified(table) + " LIMIT 0");
+        for (int i = 0; i < st.resultCodecs.length; i++) {
+            if (st.resultCodecs[i] == null) {
+                throw new PgInterfaceError("column " + st.columnNames[i] + " (type OID " + st.columnOids[i]
+                        + ") has no binary codec: use copyToTable with the text or CSV format");
+            }
+        }
+        String sql = "COPY " + CopyOps.target(table, List.of(st.columnNames)) + " FROM STDIN"
+                + CopyOps.formatClause(CopyFormat.BINARY);
+        return CopyOps.copyIn(this, loop, sql, CopyOps.records(records, st.resultCodecs, st.columnNames));
+    }
+
+    /**
+     * Copies the data read from {@code source} into {@code table}: asyncpg's {@code copy_to_table}.
+     * The stream is read in the calling task (a file stream briefly blocks the loop on each read).
+     * Returns the number of rows copied.
+     *
+     * @param columns the columns the data holds (empty: all)
+     */
+    public long copyToTable(String table, java.io.InputStream source, List<String> columns, CopyFormat format)
+            throws Exception {
+        checkLoop();
+        return CopyOps.copyIn(this, loop, copyInSql(table, columns, format), CopyOps.stream(source));
+    }
+
+    /** {@link #copyToTable(String, java.io.InputStream, List, CopyFormat)} from an asynchronous source. */
+    public long copyToTable(String table, CopySource source, List<String> columns, CopyFormat format)
+            throws Exception {
+        checkLoop();
+        return CopyOps.copyIn(this, loop, copyInSql(table, columns, format), CopyOps.source(source));
+    }
+
+    private static String copyInSql(String table, List<String> columns, CopyFormat format) {
+        return "COPY " + CopyOps.target(table, columns) + " FROM STDIN" + CopyOps.formatClause(format);
+    }
+
+    /**
+     * Writes the contents of {@code table} to {@code out}: asyncpg's {@code copy_from_table}.
+     * Returns the number of rows copied.
+     *
+     * @param columns the columns to copy (empty: all)
+     */
+    public long copyFromTable(String table, java.io.OutputStream out, List<String> columns, CopyFormat format)
+            throws Exception {
+        return copyFromTable(table, CopyOps.sink(out), columns, format);
+    }
+
+    /** {@link #copyFromTable(String, java.io.OutputStream, List, CopyFormat)} to an asynchronous sink. */
+    public long copyFromTable(String table, CopySink sink, List<String> columns, CopyFormat format)
+            throws Exception {
+        checkLoop();
+        return CopyOps.copyOut(this, loop, "COPY " + CopyOps.target(table, columns) + " TO STDOUT"
+                + CopyOps.formatClause(format), sink);
+    }
+
+    /**
+     * Writes the result of {@code query} (one statement, no parameters) to {@code out}: asyncpg's
+     * {@code copy_from_query}. Returns the number of rows copied.
+     */
+    public long copyFromQuery(String query, java.io.OutputStream out, CopyFormat format) throws Exception {
+        return copyFromQuery(query, CopyOps.sink(out), format);
+    }
+
+    /** {@link #copyFromQuery(String, java.io.OutputStream, CopyFormat)} to an asynchronous sink. */
+    public long copyFromQuery(String query, CopySink sink, CopyFormat format) throws Exception {
+        checkLoop();
+        return CopyOps.copyOut(this, loop, "COPY (" + query + ") TO STDOUT" + CopyOps.formatClause(format), sink);
+    }
+
+    /**
+     * The result of {@code query} in text or CSV format, one String per row (without the line
+     * end): a convenience over {@link #copyFromQuery(String, CopySink, CopyFormat)}.
+     */
+    public List<String> copyFromQueryLines(String query, CopyFormat format) throws Exception {
+        if (format == CopyFormat.BINARY) {
+            throw new IllegalArgumentException("lines need the TEXT or CSV format");
+        }
+        List<String> lines = new ArrayList<>();
+        copyFromQuery(query, b -> {
+            String s = java.nio.charset.StandardCharsets.UTF_8.decode(b).toString();
+            lines.add(s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+        }, format);
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ cursors
+
+    /**
+     * A server-side cursor over the rows of {@code sql}: asyncpg's {@code conn.cursor(query, *args)}.
+     * Iterate it ({@code for (Record r : conn.cursor(sql, args))}, fetching
+     * {@link PgCursorFactory#prefetch(int) prefetch} rows per round trip, 50 by default), or
+     * {@link PgCursorFactory#open() open} it for {@code forward}/{@code fetch}/{@code fetchRow}.
+     * Cursors live in a transaction: use them inside a {@link #transaction} scope.
+     */
+    public PgCursorFactory cursor(String sql, Object... args) {
+        checkLoop();
+        return new PgCursorFactory(this, sql, args);
+    }
+
+    String nextPortalName() {
+        return "__a4j_cursor_" + (++portalCounter);
+    }
+
+    /** Binds {@code portal} and, if {@code fetch > 0}, fetches its first rows; in one round trip. */
+    Protocol.QueryResult openPortal(String sql, Object[] args, String portal, int fetch, Statement[] used)
+            throws Exception {
+        if (!isInTransaction()) {
+            throw new PgInterfaceError("a cursor cannot be created outside of a transaction");
+        }
+        Statement st = statement(sql);
+        used[0] = st;
+        PgWriter out = protocol.out;
+        int mark = out.position();
+        try {
+            Frontend.bind(out, portal, st.name, st.paramFormats, w -> st.encodeParams(w, args), args.length,
+                    st.resultFormats);
+        } catch (RuntimeException e) {
+            out.truncate(mark);
+            throw e;
+        }
+        if (fetch > 0) {
+            Frontend.execute(out, portal, fetch);
+        }
+        Frontend.sync(out);
+        return await(protocol.submit(new Protocol.QueryExchange(loop, st, fetch > 0, 0)));
+    }
+
+    /** Fetches up to {@code n} more rows of {@code portal}; the status is null while rows remain. */
+    Protocol.QueryResult fetchPortal(Statement st, String portal, int n) throws Exception {
+        checkLoop();
+        Frontend.execute(protocol.out, portal, n);
+        Frontend.sync(protocol.out);
+        return await(protocol.submit(new Protocol.QueryExchange(loop, st, true, 0)));
+    }
+
+    void closePortal(String portal) throws Exception {
+        checkLoop();
+        if (protocol.isClosed()) {
+            return;
+        }
+        Frontend.close(protocol.out, 'P', portal);
+        Frontend.sync(protocol.out);
+        await(protocol.submit(new Protocol.QueryExchange(loop, null, false, 0)));
     }
 
     // ------------------------------------------------------------------ statements and the cache
@@ -503,6 +664,37 @@ public final class PgConnection implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Makes a released connection fit for the next borrower ({@link PgPool}): waits for queries
+     * still in flight (e.g. abandoned by a cancelled task), rolls back an open transaction, runs
+     * {@code resetQuery}, and drops listeners and the local statement cache if the query dropped
+     * the server's prepared statements.
+     */
+    void resetForPool(String resetQuery, boolean dropsStatements) throws Exception {
+        checkLoop();
+        if (protocol.inFlightCount() > 0) {
+            execute(""); // an empty query: its ReadyForQuery comes after theirs
+        }
+        transactionDepth = 0;
+        if (isInTransaction()) {
+            execute("ROLLBACK");
+        }
+        closeSubscriptions();
+        if (!listeners.isEmpty()) {
+            listeners.clear();
+            execute("UNLISTEN *");
+        }
+        if (resetQuery != null && !resetQuery.isBlank()) {
+            execute(resetQuery);
+            if (dropsStatements) {
+                for (CacheEntry e : cache.values()) {
+                    e.statement().closed = true;
+                }
+                cache.clear();
+            }
+        }
+    }
+
     /** True between BEGIN and COMMIT/ROLLBACK as of the last ReadyForQuery: asyncpg's {@code is_in_transaction}. */
     public boolean isInTransaction() {
         return protocol.transactionStatus != 'I';
@@ -535,6 +727,41 @@ public final class PgConnection implements AutoCloseable {
             listeners.remove(channel);
             execute("UNLISTEN " + quoteIdent(channel));
         }
+    }
+
+    /**
+     * Subscribes to {@code channel} ({@code LISTEN}) and returns its notifications as an
+     * asynchronous queue: {@code get()} waits for the next one, iterating waits in
+     * {@code hasNext()} and ends when the subscription or the connection is closed. Close it to
+     * stop listening (the last subscriber or listener of a channel issues {@code UNLISTEN}).
+     *
+     * <pre>{@code
+     * try (PgNotifications jobs = conn.notifications("jobs")) {
+     *     for (Notification n : jobs) {
+     *         handle(n.payload());
+     *     }
+     * }
+     * }</pre>
+     */
+    public PgNotifications notifications(String channel) throws Exception {
+        checkLoop();
+        PgNotifications sub = new PgNotifications(this, channel);
+        addListener(channel, sub.listener());
+        subscriptions.add(sub);
+        return sub;
+    }
+
+    void unsubscribe(PgNotifications sub) throws Exception {
+        if (subscriptions.remove(sub) && !protocol.isClosed()) {
+            removeListener(sub.channel(), sub.listener());
+        }
+    }
+
+    private void closeSubscriptions() {
+        for (PgNotifications s : List.copyOf(subscriptions)) {
+            s.shutdown();
+        }
+        subscriptions.clear();
     }
 
     /** Calls {@code listener} with every NoticeResponse (warnings, RAISE NOTICE): asyncpg's {@code add_log_listener}. */

@@ -126,12 +126,9 @@ public final class PgWriter {
         return at;
     }
 
-    /** The written bytes as a new buffer (ready to read), and resets this writer to empty. */
-    ByteBuffer takeBuffer() {
-        ByteBuffer out = ByteBuffer.wrap(buf, 0, pos);
-        buf = new byte[Math.max(256, Math.min(buf.length, 1 << 16))];
-        pos = 0;
-        return out;
+    /** A view of the written bytes (ready to read), valid until the next write or reset. */
+    ByteBuffer view() {
+        return ByteBuffer.wrap(buf, 0, pos);
     }
 
     /** A copy of the written bytes. */
@@ -147,5 +144,13 @@ public final class PgWriter {
     /** Forgets everything written. */
     public void reset() {
         pos = 0;
+    }
+
+    /** Forgets everything written and drops a buffer grown past 1 MiB (after a large batch). */
+    void recycle() {
+        pos = 0;
+        if (buf.length > 1 << 20) {
+            buf = new byte[1 << 16];
+        }
     }
 }

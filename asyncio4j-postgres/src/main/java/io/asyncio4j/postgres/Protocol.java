@@ -2,8 +2,15 @@ package io.asyncio4j.postgres;
 
 import io.asyncio4j.Future;
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.BufferedProtocol;
+import io.asyncio4j.net.Connection;
+import io.asyncio4j.net.Net;
+import io.asyncio4j.net.Transport;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -14,22 +21,27 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The protocol v3 state of one connection, driven on the loop thread: frontend messages are
- * appended to {@link #out} by the tasks (flushed once per loop iteration), backend messages are
- * parsed as they arrive and routed to the {@link Exchange} at the head of the FIFO of exchanges in
+ * The protocol v3 state of one connection, driven on the loop thread: a {@link BufferedProtocol}
+ * on the core's socket transport. Frontend messages are appended to {@link #out} by the tasks
+ * (flushed once per loop iteration), backend messages are read straight into the decoder's buffer,
+ * parsed on the loop thread as they arrive (DESIGN §3) and routed to the {@link Exchange} at the head of the FIFO of exchanges in
  * flight. Each exchange ends with the server's ReadyForQuery (every exchange ends with Sync), which
  * is what makes pipelining safe: an error aborts only up to its own Sync.
  */
-final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
+final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     private static final System.Logger LOG = System.getLogger(Protocol.class.getName());
 
     final EventLoop loop;
     final PgWriter out = new PgWriter(8192);
     private final MessageDecoder decoder = new MessageDecoder(64 * 1024);
     private final ArrayDeque<Exchange<?>> inFlight = new ArrayDeque<>();
-    private PgSocket socket;
+    private Transport transport;
     private SocketAddress address;
     private boolean flushScheduled;
+    /** While a COPY FROM STDIN streams, other tasks' messages wait in {@link #out}. */
+    private boolean holdOutput;
+    private boolean writingPaused;
+    private Future<Void> drainWaiter;
     private PgException closedError;
 
     final Map<String, String> serverParameters = new HashMap<>();
@@ -43,10 +55,33 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         this.loop = loop;
     }
 
-    void attach(PgSocket socket, SocketAddress address) {
-        this.socket = socket;
-        this.address = address;
-        socket.start(this);
+    /**
+     * Opens a transport to {@code address} (TCP or Unix socket) with a new Protocol on it; in a
+     * task. Connection failures become {@link PgConnectionError}.
+     */
+    static Protocol open(EventLoop loop, SocketAddress address) throws Exception {
+        Protocol p = connectTo(address, () -> new Protocol(loop)).protocol();
+        p.address = address;
+        return p;
+    }
+
+    private static <P extends io.asyncio4j.net.BaseProtocol> Connection<P> connectTo(
+            SocketAddress address, java.util.function.Supplier<P> factory) throws Exception {
+        try {
+            if (address instanceof UnixDomainSocketAddress u) {
+                return Net.createUnixConnection(factory, u.getPath());
+            }
+            InetSocketAddress a = (InetSocketAddress) address;
+            return Net.createConnection(factory, a.getHostString(), a.getPort(),
+                    new io.asyncio4j.net.ConnectOptions().keepAlive(true));
+        } catch (java.io.IOException e) {
+            throw new PgConnectionError("cannot connect to " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void connectionMade(Transport t) {
+        this.transport = t;
     }
 
     SocketAddress address() {
@@ -96,8 +131,75 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
 
     void flush() {
         flushScheduled = false;
-        if (out.position() > 0 && socket != null && !socket.isClosed()) {
-            socket.write(out.takeBuffer());
+        if (holdOutput) {
+            return;
+        }
+        if (out.position() > 0 && transport != null && !transport.isClosing()) {
+            transport.write(out.view()); // the transport copies what the socket does not take at once
+        }
+        out.recycle();
+    }
+
+    /** Writes {@code data} now, bypassing {@link #out} (COPY data while output is held). */
+    void writeDirect(ByteBuffer data) {
+        if (transport != null && !transport.isClosing()) {
+            transport.write(data);
+        }
+    }
+
+    /** Holds back (or releases) the flushing of {@link #out}: see {@link #holdOutput}. */
+    void holdOutput(boolean hold) {
+        holdOutput = hold;
+        if (!hold) {
+            scheduleFlush();
+        }
+    }
+
+    /** Waits (in a task) until the transport's write buffer is below its low-water mark. */
+    void drain() throws Exception {
+        if (closedError != null) {
+            throw new PgConnectionError("the connection is closed", closedError);
+        }
+        if (writingPaused) {
+            if (drainWaiter == null) {
+                drainWaiter = loop.createFuture();
+            }
+            drainWaiter.await();
+        }
+    }
+
+    @Override
+    public void pauseWriting() {
+        writingPaused = true;
+    }
+
+    @Override
+    public void resumeWriting() {
+        writingPaused = false;
+        wakeDrainer(null);
+    }
+
+    private void wakeDrainer(Throwable error) {
+        Future<Void> w = drainWaiter;
+        drainWaiter = null;
+        if (w != null && !w.isDone()) {
+            if (error == null) {
+                w.setResult(null);
+            } else {
+                w.setException(error);
+            }
+        }
+    }
+
+    void pauseReading() {
+        if (transport != null && !transport.isClosing()) {
+            transport.pauseReading();
+        }
+    }
+
+    void resumeReading() {
+        if (transport != null && !transport.isClosing()) {
+            transport.resumeReading();
         }
     }
 
@@ -109,67 +211,67 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         if (addr == null || closedError != null) {
             return;
         }
-        Future<PgSocket> connecting = PgSocket.connect(loop, addr);
-        connecting.addDoneCallback(f -> {
-            if (f.cancelled() || f.exception() != null) {
-                return;
-            }
-            PgSocket side;
+        loop.createTask(() -> {
             try {
-                side = f.result();
+                Connection<CancelSink> side = connectTo(addr, CancelSink::new);
+                PgWriter w = new PgWriter(16);
+                Frontend.cancelRequest(w, pid, secret);
+                side.transport().write(w.view());
+                side.transport().close(); // flushes, then closes; the server closes its side too
             } catch (Exception e) {
-                return;
+                LOG.log(System.Logger.Level.DEBUG, "cancel request to {0} failed: {1}", addr, e);
             }
-            side.start(new PgSocket.Listener() {
-                private final ByteBuffer sink = ByteBuffer.allocate(256);
+            return null;
+        }, "pg-cancel-" + pid);
+    }
 
-                public ByteBuffer receiveBuffer() {
-                    sink.clear();
-                    return sink;
-                }
-
-                public void onData() {
-                }
-
-                public void onClosed(Throwable cause) {
-                }
-            });
-            PgWriter w = new PgWriter(16);
-            Frontend.cancelRequest(w, pid, secret);
-            side.write(w.takeBuffer());
-            side.closeAfterFlush();
-        });
+    /** The side connection of a CancelRequest: the server sends nothing back. */
+    private static final class CancelSink implements io.asyncio4j.net.Protocol {
+        @Override
+        public void dataReceived(ByteBuffer data) {
+        }
     }
 
     /** Sends Terminate and closes the socket after it. */
     void terminate() {
-        if (closedError == null && socket != null) {
+        if (closedError == null && transport != null) {
             Frontend.terminate(out);
             flush();
             closedError = new PgConnectionError("the connection was closed by close()");
-            socket.closeAfterFlush();
+            transport.close();
             failAll(closedError);
         }
+    }
+
+    /** Closes at once (no Terminate): in-flight exchanges fail with {@code cause}. */
+    void abort(PgException cause) {
+        if (closedError == null) {
+            closedError = cause;
+        }
+        if (transport != null) {
+            transport.abort();
+        }
+        failAll(closedError);
     }
 
     // ------------------------------------------------------------------ receiving
 
     @Override
-    public ByteBuffer receiveBuffer() {
+    public ByteBuffer getBuffer(int sizeHint) {
         return decoder.receiveBuffer();
     }
 
     @Override
-    public void onData() {
+    public void bufferUpdated(int nbytes) {
         try {
             decoder.drain(this);
         } catch (PgException e) {
-            socket.closeWith(e);
+            abort(e);
         }
     }
 
     @Override
-    public void onClosed(Throwable cause) {
+    public void connectionLost(Throwable cause) {
         if (closedError == null) {
             closedError = cause instanceof PgException pe ? pe
                     : new PgConnectionError(cause == null ? "the server closed the connection"
@@ -178,7 +280,16 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         failAll(closedError);
     }
 
+    /** Called once, on the loop, when the connection closes for any reason. */
+    Runnable closeHook = () -> { };
+    private boolean closeHookCalled;
+
     private void failAll(PgException error) {
+        if (!closeHookCalled) {
+            closeHookCalled = true;
+            loop.callSoon(closeHook);
+        }
+        wakeDrainer(error);
         Exchange<?> ex;
         while ((ex = inFlight.poll()) != null) {
             ex.fail(error);
@@ -308,7 +419,7 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
                 onMessage(p, type, body);
             } catch (PgException e) {
                 fail(e);
-                p.socket.closeWith(e);
+                p.abort(e);
             }
         }
 
@@ -499,6 +610,159 @@ final class Protocol implements MessageDecoder.Sink, PgSocket.Listener {
         @Override
         QueryResult result() {
             return new QueryResult(rows, status);
+        }
+    }
+
+    /**
+     * A simple-query {@code COPY ... FROM STDIN}: {@link #ready} completes when the server asks for
+     * the data (CopyInResponse), or fails with the exchange; the task then streams CopyData.
+     */
+    static final class CopyInExchange extends Exchange<String> {
+        final Future<Void> ready;
+        private String status;
+
+        CopyInExchange(EventLoop loop) {
+            super(loop);
+            ready = loop.createFuture();
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'G' -> {
+                    if (!ready.isDone()) {
+                        ready.setResult(null);
+                    }
+                }
+                case 'C' -> status = MessageDecoder.cstring(body);
+                case 'I', 'T', 'D' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' in COPY FROM STDIN");
+            }
+        }
+
+        @Override
+        void finish() {
+            super.finish();
+            if (!ready.isDone()) {
+                ready.setException(error != null ? error : new PgInterfaceError("the statement is not COPY FROM STDIN"));
+            }
+        }
+
+        @Override
+        void fail(Throwable t) {
+            super.fail(t);
+            if (!ready.isDone()) {
+                ready.setException(error != null ? error : t);
+            }
+        }
+
+        @Override
+        String result() {
+            return status;
+        }
+    }
+
+    /**
+     * A simple-query {@code COPY ... TO STDOUT}: CopyData payloads are queued for the task that
+     * writes them to the sink; reading pauses while more than {@link #HIGH} bytes wait.
+     */
+    static final class CopyOutExchange extends Exchange<String> {
+        static final int HIGH = 1 << 20;
+        static final int LOW = 1 << 18;
+        final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+        private final EventLoop loop;
+        private Future<Void> waiter;
+        private long queued;
+        private boolean paused;
+        private boolean discarding;
+        private String status;
+
+        CopyOutExchange(EventLoop loop) {
+            super(loop);
+            this.loop = loop;
+        }
+
+        @Override
+        void onMessage(Protocol p, byte type, ByteBuffer body) {
+            switch (type) {
+                case 'd' -> {
+                    if (discarding) {
+                        return;
+                    }
+                    byte[] b = new byte[body.remaining()];
+                    body.get(b);
+                    chunks.add(b);
+                    queued += b.length;
+                    if (queued > HIGH && !paused) {
+                        paused = true;
+                        p.pauseReading();
+                    }
+                    wake();
+                }
+                case 'C' -> status = MessageDecoder.cstring(body);
+                case 'H', 'c', 'I', 'T', 'D' -> { }
+                default -> throw new PgProtocolError("unexpected message '" + (char) type + "' in COPY TO STDOUT");
+            }
+        }
+
+        /** The next chunk, waiting for one; null at the end. In the task. */
+        byte[] next(Protocol p) throws Exception {
+            while (true) {
+                byte[] b = chunks.poll();
+                if (b != null) {
+                    queued -= b.length;
+                    if (paused && queued < LOW) {
+                        paused = false;
+                        p.resumeReading();
+                    }
+                    return b;
+                }
+                if (finished) {
+                    if (paused) {
+                        paused = false;
+                        p.resumeReading();
+                    }
+                    return null;
+                }
+                waiter = loop.createFuture();
+                waiter.await();
+            }
+        }
+
+        /** The sink failed or the task was cancelled: drop the rest of the data as it comes. */
+        void discard(Protocol p) {
+            discarding = true;
+            chunks.clear();
+            queued = 0;
+            if (paused) {
+                paused = false;
+                p.resumeReading();
+            }
+        }
+
+        private void wake() {
+            Future<Void> w = waiter;
+            waiter = null;
+            if (w != null && !w.isDone()) {
+                w.setResult(null);
+            }
+        }
+
+        @Override
+        void finish() {
+            super.finish();
+            wake();
+        }
+
+        @Override
+        void fail(Throwable t) {
+            super.fail(t);
+            wake();
+        }
+
+        @Override
+        String result() {
+            return status;
         }
     }
 

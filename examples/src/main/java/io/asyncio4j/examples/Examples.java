@@ -30,6 +30,7 @@ public final class Examples {
         ALL.put("tcp-echo-protocol", TcpEchoProtocol::main);
         ALL.put("async-files", AsyncFileIo::main);
         ALL.put("subprocesses", Subprocesses::main);
+        ALL.put("postgres", PostgresExample::main);
     }
 
     private Examples() {}

@@ -158,6 +158,18 @@ class ExamplesTest {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
                 "tcp-echo-streams", "tcp-echo-protocol", "async-files",
-                "subprocesses");
+                "subprocesses", "postgres");
+    }
+
+    @Test
+    void postgres() throws Exception {
+        // asyncio4j-postgres's test harness (its test-jar): a throwaway cluster, or ASYNCIO4J_PG_DSN. Reached by
+        // reflection because the tests compile inside this module, which cannot read the test-jar.
+        Class<?> harness = Class.forName("io.asyncio4j.postgres.PgTestServer");
+        Object server = harness.getMethod("get").invoke(null);
+        String dsn = (String) harness.getMethod("dsn").invoke(server);
+        String out = run("postgres", dsn);
+        assertThat(out).contains("inserted 20 rows concurrently", "1 user-1 joined 2024-01-02",
+                "renamed in a transaction: [USER-5, USER-10, USER-15, USER-20]", "20 rows, 4 renamed");
     }
 }
