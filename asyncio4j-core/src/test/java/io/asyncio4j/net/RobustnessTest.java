@@ -44,7 +44,9 @@ class RobustnessTest {
     void peerResetMidRead() throws Exception {
         Asyncio.run(() -> {
             Future<Object> outcome = EventLoop.current().createFuture();
+            List<io.asyncio4j.stream.StreamReader> readers = new ArrayList<>();
             var server = Streams.startServer((reader, writer) -> {
+                readers.add(reader);
                 try {
                     outcome.setResult(reader.readExactly(100));
                 } catch (Exception e) {
@@ -53,7 +55,9 @@ class RobustnessTest {
             }, "127.0.0.1", 0);
             SocketChannel ch = resettingClient(server.port());
             Net.sockSendall(ch, ByteBuffer.wrap(new byte[10])); // 10 of the 100 bytes, then reset
-            Asyncio.sleep(0.02);
+            while (readers.isEmpty() || readers.getFirst().buffered() < 10) {
+                Asyncio.sleep(0.001); // until the server is in readExactly with 10 bytes buffered
+            }
             ch.close();
             Object r = outcome.await();
             assertThat(r).isInstanceOf(IOException.class);
