@@ -64,6 +64,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
     private boolean pausedPipeline;
     private boolean pausedUpgrade;
     private boolean readingPaused;
+    private boolean lingering;
 
     private boolean writePaused;
     private List<Future<Void>> drainWaiters;
@@ -101,7 +102,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
 
     @Override
     public void dataReceived(ByteBuffer buf) {
-        if (lost || upgraded) return;
+        if (lost || upgraded || lingering) return;
         if (idleTimer != null) {
             idleTimer.cancel();
             idleTimer = null;
@@ -143,6 +144,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
 
     @Override
     public boolean eofReceived() {
+        if (lingering) return false;
         // The client half-closed: finish what was asked, then close (no more requests can come).
         try {
             parser.feedEof();
@@ -252,7 +254,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
                 .ascii("Content-Length: ").decimal(body.length).crlf()
                 .ascii("Connection: close").crlf().crlf().bytes(body);
         flush();
-        transport.close();
+        lingerClose();
         LOG.log(System.Logger.Level.DEBUG, () -> "bad request from " + transport.getExtraInfo("peername") + ": " + e.getMessage());
     }
 
@@ -264,7 +266,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
     }
 
     private void updateReading() {
-        if (lost || upgraded) return;
+        if (lost || upgraded || lingering) return;
         boolean want = pausedBody || pausedPipeline || pausedUpgrade;
         if (want != readingPaused) {
             readingPaused = want;
@@ -301,7 +303,24 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         out.ascii("HTTP/1.1 408 Request Timeout").crlf().ascii("Content-Length: ").decimal(body.length).crlf()
                 .ascii("Connection: close").crlf().crlf().bytes(body);
         flush();
-        transport.close();
+        lingerClose();
+    }
+
+    /**
+     * Closes after an error answer without losing it: a close with unread input makes the kernel
+     * send RST, which can destroy the response in flight. So: half-close, discard input until the
+     * client's EOF or a short deadline, then close.
+     */
+    private void lingerClose() {
+        lingering = true;
+        transport.writeEof();
+        if (readingPaused) {
+            readingPaused = false;
+            transport.resumeReading();
+        }
+        loop.callLater(Duration.ofSeconds(2), () -> {
+            if (!lost) transport.close();
+        });
     }
 
     private void startIdleTimer() {
@@ -357,9 +376,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
                 if (lost) break;
                 if (!r.keepAlive || closing) {
                     closing = true;
-                    flush();
-                    transport.close();
-                    return;
+                    break;
                 }
                 if (!r.body.isComplete()) r.body.discard();
                 if (pausedPipeline && pending.size() <= cfg.maxPipelined() / 2) {
@@ -386,7 +403,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         flush();
         if (headError != null) {
             answerHeadError();
-        } else if (closing && pending.isEmpty()) {
+        } else if (closing) {
             transport.close();
         } else if (expectingHead && pending.isEmpty() && parser.isIdle()) {
             startIdleTimer();
@@ -449,7 +466,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
 
     void writeHead(Request r, StreamResponse resp, long length, boolean chunked) {
         int status = resp.status();
-        boolean keepAlive = r.head.keepAlive() && !closing && !resp.forceCloseRequested()
+        boolean keepAlive = r.head.keepAlive() && (!closing || headError != null) && !resp.forceCloseRequested()
                 && (length >= 0 || chunked || resp.noBody);
         if (keepAlive && !r.body.isComplete()) {
             long remaining = r.head.framing() == BodyFraming.CONTENT_LENGTH ? r.head.contentLength() - r.body.received() : Long.MAX_VALUE;
