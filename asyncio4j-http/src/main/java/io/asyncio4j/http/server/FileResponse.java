@@ -184,8 +184,9 @@ public class FileResponse extends StreamResponse {
             }
             long start = Long.parseLong(a);
             long end = b.isEmpty() ? size - 1 : Long.parseLong(b);
-            if (start < 0 || end < start) return new long[0];
+            if (start < 0) return new long[0];
             if (start >= size) return null;
+            if (end < start) return new long[0];
             return new long[] {start, Math.min(end, size - 1)};
         } catch (NumberFormatException e) {
             return new long[0];
