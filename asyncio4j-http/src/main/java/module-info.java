@@ -10,4 +10,5 @@ module io.asyncio4j.http {
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.parser;
     exports io.asyncio4j.http.websocket;
+    exports io.asyncio4j.http.server;
 }

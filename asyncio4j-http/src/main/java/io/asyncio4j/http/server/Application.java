@@ -1,0 +1,178 @@
+package io.asyncio4j.http.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A web application: a {@link Router}, {@link Middleware}s, startup/shutdown/cleanup hooks,
+ * sub-applications mounted at prefixes, and shared state. Run it with {@link AppRunner} or
+ * {@link AppRunner#runApp}.
+ *
+ * <p>The analog of aiohttp's {@code web.Application} ({@code router}, {@code middlewares},
+ * {@code on_startup}, {@code on_shutdown}, {@code on_cleanup}, {@code add_subapp},
+ * {@code client_max_size}, {@code app[key]}).
+ *
+ * <pre>{@code
+ * Application app = new Application();
+ * app.router().get("/", req -> Response.text("Hello"));
+ * app.onStartup(a -> a.state().put("db", connect()));
+ * app.onCleanup(a -> ((Db) a.state().get("db")).close());
+ * Application admin = new Application();
+ * admin.router().get("/stats", stats);
+ * app.addSubapp("/admin", admin);              // GET /admin/stats
+ * AppRunner.runApp(app, "127.0.0.1", 8080);
+ * }</pre>
+ */
+public final class Application {
+    /** aiohttp's default {@code client_max_size}: 1 MiB. */
+    public static final long DEFAULT_CLIENT_MAX_SIZE = 1024 * 1024;
+
+    /** A startup/shutdown/cleanup hook; runs in a task. */
+    @FunctionalInterface
+    public interface Hook {
+        /** Runs the hook for {@code app}. */
+        void run(Application app) throws Exception;
+    }
+
+    private final Router router = new Router(this);
+    private final List<Middleware> middlewares = new ArrayList<>();
+    private final List<Hook> onStartup = new ArrayList<>();
+    private final List<Hook> onShutdown = new ArrayList<>();
+    private final List<Hook> onCleanup = new ArrayList<>();
+    private final List<Application> subapps = new ArrayList<>();
+    private final Map<String, Object> state = new ConcurrentHashMap<>();
+    private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
+    private boolean frozen;
+    private Application parent;
+
+    /** An empty application. */
+    public Application() {}
+
+    /** The router. */
+    public Router router() {
+        return router;
+    }
+
+    /** Adds a middleware; the first added is the outermost. */
+    public Application middleware(Middleware m) {
+        checkNotFrozen();
+        middlewares.add(m);
+        return this;
+    }
+
+    /** The middlewares in order. */
+    public List<Middleware> middlewares() {
+        return List.copyOf(middlewares);
+    }
+
+    /** Adds a hook run when the server starts (before it accepts connections). */
+    public Application onStartup(Hook h) {
+        checkNotFrozen();
+        onStartup.add(h);
+        return this;
+    }
+
+    /** Adds a hook run when the server begins shutting down (after it stopped accepting). */
+    public Application onShutdown(Hook h) {
+        checkNotFrozen();
+        onShutdown.add(h);
+        return this;
+    }
+
+    /** Adds a hook run at the very end, after in-flight requests finished. */
+    public Application onCleanup(Hook h) {
+        checkNotFrozen();
+        onCleanup.add(h);
+        return this;
+    }
+
+    /** Mounts {@code app} at {@code prefix}: its routes see the path without the prefix. */
+    public Application addSubapp(String prefix, Application app) {
+        checkNotFrozen();
+        if (app == this || app.parent != null) throw new IllegalArgumentException("application already mounted");
+        app.parent = this;
+        router.addSubapp(prefix, app);
+        subapps.add(app);
+        return this;
+    }
+
+    /** Application-wide state ({@code app["key"]}). */
+    public Map<String, Object> state() {
+        return state;
+    }
+
+    /** The largest body {@link Request#read()} accepts (default 1 MiB; 0 = unlimited). */
+    public long clientMaxSize() {
+        return clientMaxSize;
+    }
+
+    /** Sets {@link #clientMaxSize()}. */
+    public Application clientMaxSize(long bytes) {
+        checkNotFrozen();
+        this.clientMaxSize = bytes;
+        return this;
+    }
+
+    /** Whether the application was started (then no routes or middlewares may be added). */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    void checkNotFrozen() {
+        if (frozen) throw new IllegalStateException("the application is running; add routes before starting it");
+    }
+
+    void freeze() {
+        frozen = true;
+        for (Application a : subapps) a.freeze();
+    }
+
+    void runStartup() throws Exception {
+        for (Hook h : onStartup) h.run(this);
+        for (Application a : subapps) a.runStartup();
+    }
+
+    void runShutdown() throws Exception {
+        for (Hook h : onShutdown) h.run(this);
+        for (Application a : subapps) a.runShutdown();
+    }
+
+    void runCleanup() throws Exception {
+        Exception first = null;
+        for (Application a : subapps.reversed()) {
+            try {
+                a.runCleanup();
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        for (Hook h : onCleanup.reversed()) {
+            try {
+                h.run(this);
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    /** Resolves the route and runs the handler inside the middlewares of the apps on the way. */
+    StreamResponse dispatch(Request req) throws Exception {
+        Router.Match m = router.resolve(req.method(), req.path(), new ArrayList<>(2));
+        req.matchInfo = m.params();
+        List<Application> apps = m.apps();
+        req.app = apps.getLast();
+        Handler h = m.handler();
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            List<Middleware> mws = apps.get(i).middlewares;
+            for (int j = mws.size() - 1; j >= 0; j--) {
+                Middleware mw = mws.get(j);
+                Handler next = h;
+                h = r -> mw.handle(r, next);
+            }
+        }
+        return h.handle(req);
+    }
+}

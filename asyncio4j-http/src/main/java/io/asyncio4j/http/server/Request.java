@@ -1,0 +1,343 @@
+package io.asyncio4j.http.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncio4j.http.HttpHeaders;
+import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.parser.BodyFraming;
+import io.asyncio4j.http.parser.RequestHead;
+import io.asyncio4j.net.Transport;
+import java.io.ByteArrayOutputStream;
+import java.net.SocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An incoming HTTP request as a handler sees it: method, path, query, headers, cookies, the
+ * route's match info, and the body (bytes, text, JSON, form, multipart, or a stream).
+ *
+ * <p>The analog of aiohttp's {@code web.Request}.
+ *
+ * <pre>{@code
+ * app.router().post("/users/{id}", req -> {
+ *     String id = req.matchInfo("id");
+ *     String verbose = req.query().get("verbose", "0");
+ *     User u = req.json(User.class);       // Jackson
+ *     return Response.json(Map.of("id", id, "name", u.name()));
+ * });
+ * }</pre>
+ */
+public final class Request {
+    final HttpServerProtocol conn;
+    final RequestHead head;
+    private final String rawPath;
+    private final String path;
+    private final String queryString;
+    private MultiDict query;
+    private Map<String, String> cookies;
+    Map<String, String> matchInfo = Map.of();
+    Application app;
+    private Map<String, Object> state;
+    final BodyStream body;
+    StreamResponse response;
+    long startNanos;
+    boolean continueSent;
+    boolean keepAlive;
+    private MultiDict post;
+    private List<MultipartReader.FileField> postFiles = List.of();
+
+    Request(HttpServerProtocol conn, RequestHead head, int bodyBuffer) {
+        this.conn = conn;
+        this.head = head;
+        String target = head.target();
+        int q = target.indexOf('?');
+        String p = q < 0 ? target : target.substring(0, q);
+        this.queryString = q < 0 ? "" : target.substring(q + 1);
+        if (!p.startsWith("/")) {
+            if (p.equals("*")) {
+                // OPTIONS *
+            } else {
+                int scheme = p.indexOf("://");
+                if (scheme > 0) {
+                    int slash = p.indexOf('/', scheme + 3);
+                    p = slash < 0 ? "/" : p.substring(slash);
+                }
+            }
+        }
+        this.rawPath = p;
+        this.path = decodePath(p);
+        this.body = new BodyStream(conn, this, conn.loop(), bodyBuffer);
+    }
+
+    /** Percent-decodes a path (UTF-8); 400 on a malformed escape or invalid UTF-8. */
+    static String decodePath(String raw) {
+        if (raw.indexOf('%') < 0) return raw;
+        ByteArrayOutputStream b = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) throw HttpException.badRequest("bad percent-encoding in path");
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) throw HttpException.badRequest("bad percent-encoding in path");
+                b.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                b.write(c);
+            }
+        }
+        byte[] bytes = b.toByteArray();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw HttpException.badRequest("path is not UTF-8");
+        }
+    }
+
+    HttpServerProtocol connection() {
+        return conn;
+    }
+
+    // ---------------------------------------------------------------- head
+
+    /** The method, e.g. {@code GET}. */
+    public String method() {
+        return head.method();
+    }
+
+    /** The protocol version. */
+    public HttpVersion version() {
+        return head.version();
+    }
+
+    /** The percent-decoded path (aiohttp's {@code request.path}). */
+    public String path() {
+        return path;
+    }
+
+    /** The path as sent, still percent-encoded ({@code raw_path} without the query). */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The request target as sent: path and query ({@code path_qs}). */
+    public String pathQs() {
+        return head.target();
+    }
+
+    /** The raw query string without {@code ?} ({@code query_string}). */
+    public String queryString() {
+        return queryString;
+    }
+
+    /** The query parameters ({@code request.query}). */
+    public MultiDict query() {
+        if (query == null) query = MultiDict.parseQuery(queryString);
+        return query;
+    }
+
+    /** The headers. */
+    public HttpHeaders headers() {
+        return head.headers();
+    }
+
+    /** One header, or null. */
+    public String header(String name) {
+        return head.headers().get(name);
+    }
+
+    /** The {@code Host} header, or null. */
+    public String host() {
+        return head.headers().get("Host");
+    }
+
+    /** Whether the client allows keep-alive. */
+    public boolean keepAliveRequested() {
+        return head.keepAlive();
+    }
+
+    /** The parsed request head. */
+    public RequestHead head() {
+        return head;
+    }
+
+    /** The cookies of the {@code Cookie} header ({@code request.cookies}). */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (String h : head.headers().getAll("Cookie")) {
+                for (String pair : h.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) continue;
+                    String k = pair.substring(0, eq).strip();
+                    String v = pair.substring(eq + 1).strip();
+                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+                    m.putIfAbsent(k, v);
+                }
+            }
+            cookies = m;
+        }
+        return cookies;
+    }
+
+    /** One cookie, or null. */
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** A path parameter of the matched route ({@code request.match_info[name]}), or null. */
+    public String matchInfo(String name) {
+        return matchInfo.get(name);
+    }
+
+    /** All path parameters of the matched route. */
+    public Map<String, String> matchInfo() {
+        return matchInfo;
+    }
+
+    /** The application whose route matched (the sub-application for its routes). */
+    public Application app() {
+        return app;
+    }
+
+    /** Per-request storage for middlewares and handlers ({@code request["key"]}). */
+    public Map<String, Object> state() {
+        if (state == null) state = new HashMap<>();
+        return state;
+    }
+
+    /** The peer address ({@code request.remote}), or null. */
+    public SocketAddress remote() {
+        return (SocketAddress) conn.transport().getExtraInfo("peername");
+    }
+
+    /** The connection's transport ({@code request.transport}). */
+    public Transport transport() {
+        return conn.transport();
+    }
+
+    /** The media type of {@code Content-Type} without parameters, lower case ({@code content_type}). */
+    public String contentType() {
+        String ct = header("Content-Type");
+        if (ct == null) return "application/octet-stream";
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    public String charset() {
+        return MultipartReader.param(header("Content-Type"), "charset");
+    }
+
+    /** The declared body length, or -1 (chunked or none). */
+    public long contentLength() {
+        return head.framing() == BodyFraming.CONTENT_LENGTH ? head.contentLength() : head.framing() == BodyFraming.NONE ? 0 : -1;
+    }
+
+    /** Whether the request has a body ({@code can_read_body}/{@code body_exists}). */
+    public boolean hasBody() {
+        return head.framing() != BodyFraming.NONE;
+    }
+
+    // ---------------------------------------------------------------- body
+
+    /** The body as a stream with backpressure ({@code request.content}); not limited by clientMaxSize. */
+    public BodyStream content() {
+        return body;
+    }
+
+    /** The whole body, at most the application's {@code clientMaxSize} (else 413). */
+    public byte[] read() throws Exception {
+        return body.readAll(app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize());
+    }
+
+    /** The whole body as text in the declared charset (UTF-8 by default). */
+    public String text() throws Exception {
+        String cs = charset();
+        Charset charset;
+        try {
+            charset = cs == null ? StandardCharsets.UTF_8 : Charset.forName(cs);
+        } catch (RuntimeException e) {
+            throw HttpException.badRequest("unknown charset " + cs);
+        }
+        return new String(read(), charset);
+    }
+
+    /** The body parsed as JSON with Jackson (400 if it is not JSON). */
+    public JsonNode json() throws Exception {
+        byte[] b = read();
+        try {
+            return Response.JSON.readTree(b);
+        } catch (java.io.IOException e) {
+            throw HttpException.badRequest("invalid JSON body: " + e.getMessage());
+        }
+    }
+
+    /** The body bound to {@code type} with Jackson (400 if it does not fit). */
+    public <T> T json(Class<T> type) throws Exception {
+        byte[] b = read();
+        try {
+            return Response.JSON.readValue(b, type);
+        } catch (java.io.IOException e) {
+            throw HttpException.badRequest("invalid JSON body: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Form fields of an {@code application/x-www-form-urlencoded} or {@code multipart/form-data}
+     * body ({@code await request.post()}), within clientMaxSize. Multipart file parts are streamed
+     * to temporary files, listed by {@link #postFiles()}; their field value is the filename.
+     */
+    public MultiDict post() throws Exception {
+        if (post != null) return post;
+        String ct = contentType();
+        if (ct.equals("application/x-www-form-urlencoded")) {
+            String cs = charset();
+            post = MultiDict.parseQuery(new String(read(), cs == null ? StandardCharsets.UTF_8 : Charset.forName(cs)));
+        } else if (ct.equals("multipart/form-data")) {
+            MultiDict d = new MultiDict();
+            List<MultipartReader.FileField> files = new java.util.ArrayList<>();
+            MultipartReader mr = multipart();
+            long max = app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize();
+            long total = 0;
+            for (MultipartReader.Part p; (p = mr.next()) != null; ) {
+                if (p.filename() != null) {
+                    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("asyncio4j-upload-", ".part");
+                    long n = p.saveTo(tmp);
+                    total += n;
+                    files.add(new MultipartReader.FileField(p.name(), p.filename(), p.contentType(), tmp, n));
+                    d.add(p.name(), p.filename());
+                } else {
+                    String v = p.text();
+                    total += v.length();
+                    d.add(p.name(), v);
+                }
+                if (max > 0 && total > max) throw HttpException.payloadTooLarge(max, total);
+            }
+            postFiles = List.copyOf(files);
+            post = d;
+        } else {
+            post = new MultiDict();
+        }
+        return post;
+    }
+
+    /** The uploaded files of a multipart {@link #post()} (temporary files the caller should delete). */
+    public List<MultipartReader.FileField> postFiles() {
+        return postFiles;
+    }
+
+    /** A streaming reader of a {@code multipart/*} body ({@code await request.multipart()}). */
+    public MultipartReader multipart() {
+        return new MultipartReader(header("Content-Type"), body);
+    }
+
+    @Override
+    public String toString() {
+        return "<Request " + method() + " " + pathQs() + ">";
+    }
+}
