@@ -155,9 +155,15 @@ public final class ClientResponse implements AutoCloseable {
         return null;
     }
 
-    /** The {@code Content-Length}, or -1. */
+    /** The {@code Content-Length} header (also for HEAD, 304), or -1 if absent or invalid. */
     public long contentLength() {
-        return head.contentLength();
+        String v = head.headers().get("Content-Length");
+        if (v == null) return -1;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Throws {@link ClientResponseError} (after releasing the response) if the status is 400 or more. */
