@@ -2,7 +2,6 @@ package io.asyncio4j.http.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.parser.ResponseHead;
@@ -39,8 +38,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class ClientResponse implements AutoCloseable {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String method;
     private final URI url;
     private final ResponseHead head;
@@ -235,13 +232,13 @@ public final class ClientResponse implements AutoCloseable {
     /** The body parsed as JSON into {@code type}, checking the content type or not. */
     public <T> T json(Class<T> type, boolean checkContentType) throws Exception {
         byte[] b = checkedJsonBody(checkContentType);
-        return b.length == 0 ? null : MAPPER.readValue(b, type);
+        return b.length == 0 ? null : Json.MAPPER.readValue(b, type);
     }
 
     /** The body parsed as JSON into a generic type. */
     public <T> T json(TypeReference<T> type) throws Exception {
         byte[] b = checkedJsonBody(true);
-        return b.length == 0 ? null : MAPPER.readValue(b, type);
+        return b.length == 0 ? null : Json.MAPPER.readValue(b, type);
     }
 
     private byte[] checkedJsonBody(boolean check) throws Exception {

@@ -424,7 +424,7 @@ public final class ClientSession implements AutoCloseable {
         String ct = o.contentType;
         RequestBody b;
         if (o.hasJson) {
-            b = RequestBody.bytes(ClientResponse.MAPPER.writeValueAsBytes(o.json), ct != null ? ct : "application/json");
+            b = RequestBody.bytes(Json.MAPPER.writeValueAsBytes(o.json), ct != null ? ct : "application/json");
         } else if (o.body != null) {
             b = RequestBody.streamed(o.body, ct != null ? ct : "application/octet-stream");
         } else if (o.data instanceof byte[] bytes) {
