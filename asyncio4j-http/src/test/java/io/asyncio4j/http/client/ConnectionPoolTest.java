@@ -224,6 +224,22 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void staleReusedConnectionIsRetriedOnceOnAFreshOne() throws Exception {
+        try (PythonPeer stale = new PythonPeer("stale_server.py")) {
+            withSession(new ClientSession.Options(), s -> {
+                assertThat(s.get(stale.url("/n")).text()).isEqualTo("1");
+                assertThat(s.connector().idleCount()).isEqualTo(1);
+                // the pooled connection is reused, the server closes it without answering: retried
+                assertThat(s.get(stale.url("/n")).text()).isEqualTo("2");
+                // a streamed body cannot be sent twice: the error surfaces
+                assertThatThrownBy(() -> s.post(stale.url("/n"),
+                        new RequestOptions().body(StreamedBody.of(List.of("x".getBytes())))))
+                        .isInstanceOf(ServerDisconnectedError.class);
+            });
+        }
+    }
+
+    @Test
     void http10ReadUntilClose() throws Exception {
         try (PythonPeer old = new PythonPeer("http10_server.py")) {
             withSession(new ClientSession.Options(), s -> {
