@@ -7,9 +7,9 @@ cd "$(dirname "$0")/../.."
 secs=${1:-8}; shift || true
 levels=("${@:-1 50}")
 [ -f bench/target/asyncio4j-bench-0.1.0-SNAPSHOT.jar ] || mvn -q -DskipTests package -pl bench -am
-netty=/work/shared/bench/peers/netty/target/netty-peer.jar
+netty=${NETTY_PEER:-/work/shared/bench/peers/netty/target/netty-peer.jar}
 if [ -f "$netty" ]; then
-  port=18089; java -jar "$netty" http $port & srv=$!; sleep 2
+  port=18089; "${JAVA25:-java}" -jar "$netty" http $port & srv=$!; sleep 3
 else
   coproc SRV { exec /usr/bin/python3 bench/scripts/httpclient_server.py 0; }
   srv=$SRV_PID; read -r line <&"${SRV[0]}"; port=${line#PORT }
