@@ -16,6 +16,7 @@ async def hello(request):
 async def main():
     app = web.Application()
     app.router.add_get("/", hello)
+    app.router.add_get("/plaintext", hello)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 0)
