@@ -232,7 +232,14 @@ public final class ClientSession implements AutoCloseable {
         if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, uri, userHeaders));
         try {
             ClientResponse r = doRequest(loop, method, uri, userHeaders, o);
-            if (tracer.active()) tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, uri, userHeaders, r));
+            if (tracer.active()) {
+                try {
+                    tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, uri, userHeaders, r));
+                } catch (Throwable t) {
+                    r.release();
+                    throw t;
+                }
+            }
             return r;
         } catch (Throwable t) {
             if (tracer.active() && !(t instanceof CancelledError)) {

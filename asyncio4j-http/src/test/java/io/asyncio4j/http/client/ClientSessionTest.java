@@ -325,6 +325,28 @@ class ClientSessionTest {
     }
 
     @Test
+    void hostNamesAreResolvedOffLoopWithFailoverAndBaseUrlAndDefaultHeaders() throws Exception {
+        List<String> dns = new ArrayList<>();
+        TraceConfig trace = new TraceConfig()
+                .onDnsResolveHostStart((s, p) -> dns.add("start " + p.host()))
+                .onDnsResolveHostEnd((s, p) -> dns.add("end " + p.addresses().size()));
+        Asyncio.run((VoidCoroutine) () -> {
+            try (ClientSession s = new ClientSession(new ClientSession.Options()
+                    .baseUrl("http://localhost:" + server.port + "/")
+                    .header("X-Default", "d").header("X-Over", "session")
+                    .traceConfig(trace))) {
+                // "localhost" may resolve to ::1 first; the server listens on 127.0.0.1 only: failover
+                JsonNode e = s.get("echo", new RequestOptions().header("X-Over", "request")).json();
+                assertThat(e.get("headers").get("X-Default").asText()).isEqualTo("d");
+                assertThat(e.get("headers").get("X-Over").asText()).isEqualTo("request");
+                assertThat(e.get("headers").get("Host").asText()).isEqualTo("localhost:" + server.port);
+                assertThat(s.get("hello").text()).isEqualTo("hello");
+                assertThat(dns).containsExactly("start localhost", dns.get(1)); // cached the second time
+            }
+        });
+    }
+
+    @Test
     void invalidUrlsAndRefusedConnections() throws Exception {
         withSession(s -> {
             assertThatThrownBy(() -> s.get("ftp://x/")).isInstanceOf(InvalidUrlError.class);
