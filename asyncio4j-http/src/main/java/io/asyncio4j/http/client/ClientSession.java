@@ -382,7 +382,8 @@ public final class ClientSession implements AutoCloseable {
         if (!user.contains("Host")) {
             int port = uri.getPort();
             String host = uri.getHost();
-            h.add("Host", port > 0 && port != port(URI.create(uri.getScheme() + "://x")) ? host + ":" + port : host);
+            int dflt = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            h.add("Host", port > 0 && port != dflt ? host + ":" + port : host);
         }
         for (Map.Entry<String, String> e : user) h.add(e.getKey(), e.getValue());
         if (!h.contains("Accept")) h.add("Accept", "*/*");

@@ -81,6 +81,7 @@ public final class CookieJar {
 
     /** The cookies to send to {@code url}, name to value, in sending order. */
     public Map<String, String> filterCookies(URI url) {
+        if (cookies.isEmpty()) return Map.of();
         purge();
         String host = host(url);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();

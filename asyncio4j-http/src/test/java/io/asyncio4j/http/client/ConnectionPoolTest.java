@@ -182,6 +182,11 @@ class ConnectionPoolTest {
             assertThatThrownBy(() -> s.get(url("/hello"),
                     new RequestOptions().timeout(ClientTimeout.NONE.withPoolAcquire(Duration.ofMillis(100)))))
                     .isInstanceOf(PoolTimeoutError.class).isInstanceOf(TimeoutError.class);
+            // a request cancelled while queued for the pool leaves the queue
+            Task<ClientResponse> cancelled = Asyncio.createTask(() -> s.get(url("/hello")));
+            Asyncio.sleep(0.02);
+            cancelled.cancel();
+            assertThatThrownBy(cancelled::await).isInstanceOf(CancelledError.class);
             // a waiter gets the connection once the holder finishes its body
             Task<String> waiter = Asyncio.createTask(() -> s.get(url("/hello")).text());
             assertThat(new String(holding.read())).isEqualTo("1234567890");
