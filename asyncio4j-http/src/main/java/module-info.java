@@ -6,8 +6,9 @@
  */
 module io.asyncio4j.http {
     requires transitive io.asyncio4j.core;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     exports io.asyncio4j.http;
+    exports io.asyncio4j.http.client;
     exports io.asyncio4j.http.parser;
     exports io.asyncio4j.http.websocket;
     exports io.asyncio4j.http.server;
