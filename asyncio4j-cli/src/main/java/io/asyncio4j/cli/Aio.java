@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aio", mixinStandardHelpOptions = true, version = "aio 0.1.0",
         description = "asyncio4j: Python's asyncio for Java 25.",
-        subcommands = {DemoCommand.class, EchoCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, FetchCommand.class, GetCommand.class, WsCommand.class, EchoCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class})
 public final class Aio {
     @Option(names = "--debug", description = "Show stack traces and enable the loop's debug mode.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;

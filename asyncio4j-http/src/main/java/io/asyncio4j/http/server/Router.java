@@ -123,7 +123,7 @@ public final class Router {
     public void addStatic(String prefix, Path directory, StaticOptions options) {
         owner.checkNotFrozen();
         String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        if (!p.startsWith("/")) throw new IllegalArgumentException("prefix must start with /: " + prefix);
+        if (!prefix.startsWith("/")) throw new IllegalArgumentException("prefix must start with /: " + prefix);
         resources.add(new Resource(p, null, List.of(), new StaticResource(p, directory, options), null));
     }
 
