@@ -87,9 +87,16 @@ class PoolTest {
             assertThat(waiter.isDone()).isFalse();
             pool.release(a);
             assertThat(waiter.await()).isSameAs(a);
+            // a cancelled waiter does not keep (or lose) a connection
+            Task<PgConnection> gaveUp = Asyncio.createTask(() -> pool.acquire());
+            Asyncio.sleep(0.02);
+            gaveUp.cancel();
+            assertThatThrownBy(gaveUp::await).isInstanceOf(io.asyncio4j.CancelledError.class);
             pool.release(a);
+            assertThat(pool.idleSize()).isEqualTo(1);
             pool.release(b);
             assertThat(pool.size()).isEqualTo(2);
+            assertThat(pool.idleSize()).isEqualTo(2);
         });
     }
 
