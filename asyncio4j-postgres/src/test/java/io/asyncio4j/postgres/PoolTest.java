@@ -218,4 +218,32 @@ class PoolTest {
             pool.release(d);
         });
     }
+
+    @Test
+    void aServerRestartFailsQueriesInFlightAndThePoolReconnects() throws Exception {
+        PgTestServer pg = PgTestSupport.server();
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg.canRestart(), "needs the harness's own cluster");
+        withPool(opts(2, 2), pool -> {
+            PgConnection c = pool.acquire();
+            Task<Object> sleeping = Asyncio.createTask(() -> c.fetchVal("select pg_sleep(30)"));
+            Asyncio.sleep(0.05);
+            Asyncio.toThread(() -> {
+                pg.restart();
+                return null;
+            }).await();
+            assertThatThrownBy(sleeping::await).isInstanceOfAny(AdminShutdown.class, PgConnectionError.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("terminating connection", "closed"));
+            assertThat(c.isClosed()).isTrue();
+            pool.release(c);
+            // the idle one died too: both are replaced
+            List<Task<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tasks.add(Asyncio.createTask(() -> pool.<Integer>fetchVal("select 1")));
+            }
+            for (Task<Integer> t : tasks) {
+                assertThat(t.await()).isEqualTo(1);
+            }
+            assertThat(pool.size()).isLessThanOrEqualTo(2);
+        });
+    }
 }
