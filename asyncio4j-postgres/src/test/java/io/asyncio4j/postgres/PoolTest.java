@@ -246,4 +246,27 @@ class PoolTest {
             assertThat(pool.size()).isLessThanOrEqualTo(2);
         });
     }
+
+    @Test
+    void initRunsOnEveryNewConnectionAndExpireConnectionsReplacesThem() throws Exception {
+        int[] inits = {0};
+        PoolOptions o = opts(2, 2).withInit(conn -> {
+            inits[0]++;
+            conn.execute("SET application_name = 'pooled'"); // RESET ALL on release would undo a SET...
+        }).withResetQuery("SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;"); // ...so keep settings
+        withPool(o, pool -> {
+            assertThat(inits[0]).isEqualTo(2);
+            assertThat((Object) pool.fetchVal("select current_setting('application_name')")).isEqualTo("pooled");
+            PgConnection lent = pool.acquire();
+            int idleBefore = pool.idleSize();
+            assertThat(idleBefore).isEqualTo(1);
+            pool.expireConnections();
+            assertThat(pool.idleSize()).isZero();
+            assertThat(lent.isClosed()).isFalse(); // lent: closed on release
+            pool.release(lent);
+            assertThat(lent.isClosed()).isTrue();
+            assertThat((Object) pool.fetchVal("select current_setting('application_name')")).isEqualTo("pooled");
+            assertThat(inits[0]).isEqualTo(3);
+        });
+    }
 }
