@@ -92,6 +92,7 @@ final class CopyOps {
                     p.writeDirect(w.view());
                     p.drain();
                 }
+                io.asyncio4j.Asyncio.sleep(0); // let the loop's other tasks run (and a cancellation land)
             }
             w.reset();
             Frontend.copyDone(w);

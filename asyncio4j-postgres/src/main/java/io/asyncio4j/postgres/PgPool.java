@@ -62,10 +62,12 @@ public final class PgPool implements AutoCloseable {
     private static final class Slot {
         final PgConnection conn;
         final long createdNanos = System.nanoTime();
+        final int generation;
         TimerHandle idleTimer;
 
-        Slot(PgConnection conn) {
+        Slot(PgConnection conn, int generation) {
             this.conn = conn;
+            this.generation = generation;
         }
     }
 
@@ -77,6 +79,7 @@ public final class PgPool implements AutoCloseable {
     private final Map<PgConnection, Slot> lent = new IdentityHashMap<>();
     private int opening;
     private int resetting;
+    private int generation;
     private State state = State.OPEN;
     private Future<Void> drained;
 
@@ -219,16 +222,22 @@ public final class PgPool implements AutoCloseable {
 
     private Slot openSlot() throws Exception {
         opening++;
-        PgConnection conn;
+        PgConnection conn = null;
         try {
             conn = PgConnection.connect(options.connectOptions());
+            if (options.init() != null) {
+                options.init().init(conn);
+            }
         } catch (Exception | Error e) {
+            if (conn != null) {
+                conn.close();
+            }
             opening--;
             growForWaiters();
             throw e;
         }
         opening--;
-        return new Slot(conn);
+        return new Slot(conn, generation);
     }
 
     /**
@@ -299,7 +308,7 @@ public final class PgPool implements AutoCloseable {
     }
 
     private boolean usable(Slot s) {
-        if (s.conn.isClosed()) {
+        if (s.conn.isClosed() || s.generation != generation) {
             return false;
         }
         Duration max = options.maxLifetime();
@@ -348,6 +357,20 @@ public final class PgPool implements AutoCloseable {
             handOff(s);
             return null;
         }, "pg-pool-open");
+    }
+
+    /**
+     * Replaces every connection: idle ones are closed now, lent ones when they are released, and
+     * new ones are opened on demand: asyncpg's {@code expire_connections} (e.g. after a schema
+     * change or a server setting that cached plans or codecs depend on).
+     */
+    public void expireConnections() {
+        checkLoop();
+        generation++;
+        Slot s;
+        while ((s = idle.poll()) != null) {
+            discard(s);
+        }
     }
 
     // ------------------------------------------------------------------ shortcuts

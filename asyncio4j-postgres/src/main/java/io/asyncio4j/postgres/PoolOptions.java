@@ -27,9 +27,18 @@ import java.util.Objects;
  * @param maxLifetime                   a connection older than this is closed instead of being reused (null: never)
  * @param resetQuery                    SQL run (simple protocol) when a connection is released, after a
  *                                      ROLLBACK if it is inside a transaction; null or empty: none
+ * @param init                          run once on every new connection before it is first lent (asyncpg's
+ *                                      {@code init}: register codecs, set session state); null: nothing
  */
 public record PoolOptions(ConnectOptions connectOptions, int minSize, int maxSize, Duration acquireTimeout,
-                          Duration maxInactiveConnectionLifetime, Duration maxLifetime, String resetQuery) {
+                          Duration maxInactiveConnectionLifetime, Duration maxLifetime, String resetQuery,
+                          ConnectionInit init) {
+    /** The {@code init} callback: asyncpg's {@code init=}. */
+    @FunctionalInterface
+    public interface ConnectionInit {
+        void init(PgConnection conn) throws Exception;
+    }
+
     /**
      * asyncpg's reset query for a server with every capability: releases advisory locks, closes
      * cursors, stops listening and resets session settings. Prepared statements are kept (so the
@@ -49,7 +58,7 @@ public record PoolOptions(ConnectOptions connectOptions, int minSize, int maxSiz
 
     /** asyncpg's defaults around {@code connectOptions}. */
     public static PoolOptions of(ConnectOptions connectOptions) {
-        return new PoolOptions(connectOptions, 10, 10, null, Duration.ofSeconds(300), null, DEFAULT_RESET_QUERY);
+        return new PoolOptions(connectOptions, 10, 10, null, Duration.ofSeconds(300), null, DEFAULT_RESET_QUERY, null);
     }
 
     /** {@link #of(ConnectOptions)} with a DSN. */
@@ -59,21 +68,27 @@ public record PoolOptions(ConnectOptions connectOptions, int minSize, int maxSiz
 
     public PoolOptions withSize(int min, int max) {
         return new PoolOptions(connectOptions, min, max, acquireTimeout, maxInactiveConnectionLifetime, maxLifetime,
-                resetQuery);
+                resetQuery, init);
     }
 
     public PoolOptions withAcquireTimeout(Duration timeout) {
         return new PoolOptions(connectOptions, minSize, maxSize, timeout, maxInactiveConnectionLifetime, maxLifetime,
-                resetQuery);
+                resetQuery, init);
     }
 
     public PoolOptions withMaxInactiveConnectionLifetime(Duration d) {
-        return new PoolOptions(connectOptions, minSize, maxSize, acquireTimeout, d, maxLifetime, resetQuery);
+        return new PoolOptions(connectOptions, minSize, maxSize, acquireTimeout, d, maxLifetime, resetQuery, init);
     }
 
     public PoolOptions withMaxLifetime(Duration d) {
         return new PoolOptions(connectOptions, minSize, maxSize, acquireTimeout, maxInactiveConnectionLifetime, d,
-                resetQuery);
+                resetQuery, init);
+    }
+
+    /** Runs {@code init} on every new connection before it is first lent. */
+    public PoolOptions withInit(ConnectionInit init) {
+        return new PoolOptions(connectOptions, minSize, maxSize, acquireTimeout, maxInactiveConnectionLifetime,
+                maxLifetime, resetQuery, init);
     }
 
     /**
@@ -82,6 +97,6 @@ public record PoolOptions(ConnectOptions connectOptions, int minSize, int maxSiz
      */
     public PoolOptions withResetQuery(String sql) {
         return new PoolOptions(connectOptions, minSize, maxSize, acquireTimeout, maxInactiveConnectionLifetime,
-                maxLifetime, sql);
+                maxLifetime, sql, init);
     }
 }

@@ -285,7 +285,7 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     private boolean closeHookCalled;
 
     private void failAll(PgException error) {
-        if (!closeHookCalled) {
+        if (!closeHookCalled && !loop.isClosed()) {
             closeHookCalled = true;
             loop.callSoon(closeHook);
         }

@@ -163,4 +163,30 @@ class CursorAndCopyTest {
             assertThat((Object) conn.fetchVal("select 3")).isEqualTo(3);
         });
     }
+
+    @Test
+    void cancellingACopyMidStreamRollsItBackAndKeepsTheConnection() throws Exception {
+        withConnection(conn -> {
+            conn.execute("create temp table cc(id int, pad text)");
+            long[] made = {0};
+            Iterable<Object[]> endless = () -> new Iterator<>() {
+                public boolean hasNext() {
+                    return true;
+                }
+
+                public Object[] next() {
+                    return new Object[] {(int) ++made[0], "padding padding padding"};
+                }
+            };
+            Task<Long> copy = Asyncio.createTask(() -> conn.copyRecordsToTable("cc", endless, List.of()));
+            for (int i = 0; i < 1000 && made[0] < 50_000; i++) {
+                Asyncio.sleep(0.005); // the copy task yields between chunks
+            }
+            assertThat(made[0]).isGreaterThanOrEqualTo(50_000);
+            copy.cancel();
+            assertThatThrownBy(copy::await).isInstanceOf(io.asyncio4j.CancelledError.class);
+            assertThat((Object) conn.fetchVal("select count(*) from cc")).isEqualTo(0L);
+            assertThat(conn.isClosed()).isFalse();
+        });
+    }
 }

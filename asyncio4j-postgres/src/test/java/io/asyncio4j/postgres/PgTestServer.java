@@ -54,6 +54,11 @@ public final class PgTestServer {
     public static final String CLEAR_PASSWORD = "clear-secret";
 
     private static PgTestServer instance;
+    /** How to run pg_ctl for our own cluster (null for an external server). */
+    private static Path clusterBin;
+    private static Path clusterData;
+    private static String clusterRunAs;
+    private static Path clusterLog;
 
     private final String host;
     private final int port;
@@ -121,6 +126,24 @@ public final class PgTestServer {
         return options().withUser(user).withPassword(password);
     }
 
+    /** True when {@link #restart()} can restart the server (our own cluster). */
+    public boolean canRestart() {
+        return clusterData != null && externalDsn == null;
+    }
+
+    /**
+     * Restarts our cluster ({@code pg_ctl -m fast -w restart}, same port and options): every
+     * session is terminated (57P01 admin shutdown). Blocks: call it off the loop (e.g. with
+     * {@code Asyncio.toThread}).
+     */
+    public void restart() throws IOException {
+        if (!canRestart()) {
+            throw new IllegalStateException("not our cluster: cannot restart " + dsn());
+        }
+        run(List.of(clusterBin.resolve("pg_ctl").toString(), "-D", clusterData.toString(), "-l", clusterLog.toString(),
+                "-m", "fast", "-w", "-t", "60", "restart"), clusterRunAs); // -l: the server must not hold our pipe
+    }
+
     // ------------------------------------------------------------------ starting a cluster
 
     private static PgTestServer startCluster() {
@@ -154,6 +177,10 @@ public final class PgTestServer {
                     + " -c shared_buffers=32MB";
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-w",
                     "-t", "60", "-o", opts, "start"), runAs);
+            clusterBin = bin;
+            clusterData = data;
+            clusterRunAs = runAs;
+            clusterLog = log;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, data, base, runAs), "pg-test-server-stop"));
             String sql = "SET password_encryption = 'md5';"
                     + "CREATE ROLE " + MD5_USER + " LOGIN SUPERUSER PASSWORD '" + MD5_PASSWORD + "';"

@@ -87,9 +87,16 @@ class PoolTest {
             assertThat(waiter.isDone()).isFalse();
             pool.release(a);
             assertThat(waiter.await()).isSameAs(a);
+            // a cancelled waiter does not keep (or lose) a connection
+            Task<PgConnection> gaveUp = Asyncio.createTask(() -> pool.acquire());
+            Asyncio.sleep(0.02);
+            gaveUp.cancel();
+            assertThatThrownBy(gaveUp::await).isInstanceOf(io.asyncio4j.CancelledError.class);
             pool.release(a);
+            assertThat(pool.idleSize()).isEqualTo(1);
             pool.release(b);
             assertThat(pool.size()).isEqualTo(2);
+            assertThat(pool.idleSize()).isEqualTo(2);
         });
     }
 
@@ -209,6 +216,57 @@ class PoolTest {
             assertThat(d).isNotSameAs(c);
             assertThat(c.isClosed()).isTrue();
             pool.release(d);
+        });
+    }
+
+    @Test
+    void aServerRestartFailsQueriesInFlightAndThePoolReconnects() throws Exception {
+        PgTestServer pg = PgTestSupport.server();
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg.canRestart(), "needs the harness's own cluster");
+        withPool(opts(2, 2), pool -> {
+            PgConnection c = pool.acquire();
+            Task<Object> sleeping = Asyncio.createTask(() -> c.fetchVal("select pg_sleep(30)"));
+            Asyncio.sleep(0.05);
+            Asyncio.toThread(() -> {
+                pg.restart();
+                return null;
+            }).await();
+            assertThatThrownBy(sleeping::await).isInstanceOfAny(AdminShutdown.class, PgConnectionError.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("terminating connection", "closed"));
+            assertThat(c.isClosed()).isTrue();
+            pool.release(c);
+            // the idle one died too: both are replaced
+            List<Task<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tasks.add(Asyncio.createTask(() -> pool.<Integer>fetchVal("select 1")));
+            }
+            for (Task<Integer> t : tasks) {
+                assertThat(t.await()).isEqualTo(1);
+            }
+            assertThat(pool.size()).isLessThanOrEqualTo(2);
+        });
+    }
+
+    @Test
+    void initRunsOnEveryNewConnectionAndExpireConnectionsReplacesThem() throws Exception {
+        int[] inits = {0};
+        PoolOptions o = opts(2, 2).withInit(conn -> {
+            inits[0]++;
+            conn.execute("SET application_name = 'pooled'"); // RESET ALL on release would undo a SET...
+        }).withResetQuery("SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;"); // ...so keep settings
+        withPool(o, pool -> {
+            assertThat(inits[0]).isEqualTo(2);
+            assertThat((Object) pool.fetchVal("select current_setting('application_name')")).isEqualTo("pooled");
+            PgConnection lent = pool.acquire();
+            int idleBefore = pool.idleSize();
+            assertThat(idleBefore).isEqualTo(1);
+            pool.expireConnections();
+            assertThat(pool.idleSize()).isZero();
+            assertThat(lent.isClosed()).isFalse(); // lent: closed on release
+            pool.release(lent);
+            assertThat(lent.isClosed()).isTrue();
+            assertThat((Object) pool.fetchVal("select current_setting('application_name')")).isEqualTo("pooled");
+            assertThat(inits[0]).isEqualTo(3);
         });
     }
 }
