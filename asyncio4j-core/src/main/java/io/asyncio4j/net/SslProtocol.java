@@ -51,12 +51,10 @@ import java.util.Map;
  * (TLS 1.3 key updates, session tickets) they are cheap and run inline.
  *
  * <pre>{@code
- * // what Net.startTls does, in short:
- * SslProtocol tls = new SslProtocol(loop, appProtocol, sslContext, waiter, false, options, false);
- * raw.setProtocol(tls);
- * tls.connectionMade(raw);
- * waiter.await();
- * Transport app = tls.appTransport();
+ * // upgrading a live connection: the protocol below the application is now an SslProtocol
+ * Transport tls = Net.startTls(transport, protocol, sslContext, false,
+ *         new TlsOptions().serverHostname("mail.example.com"));
+ * assert transport.getProtocol() instanceof SslProtocol;
  * }</pre>
  */
 public final class SslProtocol implements Protocol {

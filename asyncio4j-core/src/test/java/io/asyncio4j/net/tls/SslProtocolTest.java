@@ -316,4 +316,63 @@ class SslProtocolTest {
             srv.close();
         });
     }
+
+    @Test
+    void pauseAndResumeReadingThroughTheTlsTransport() throws Exception {
+        Asyncio.run(() -> {
+            byte[] payload = new byte[300_000];
+            java.util.Arrays.fill(payload, (byte) 'p');
+            Server srv = Net.createServer(() -> new Collect() {
+                @Override
+                public void connectionMade(Transport t) {
+                    super.connectionMade(t);
+                    t.write(payload);
+                }
+            }, "127.0.0.1", 0, new ServerOptions().ssl(server));
+            Connection<Collect> c = Net.createConnection(() -> new Collect() {
+                @Override
+                public void connectionMade(Transport t) {
+                    super.connectionMade(t);
+                    t.pauseReading();
+                }
+            }, "127.0.0.1", srv.port(), new ConnectOptions().ssl(client));
+            assertThat(c.transport().isReading()).isFalse();
+            Asyncio.sleep(0.2); // a negative check: nothing may arrive while paused
+            assertThat(c.protocol().data.size()).isZero();
+            c.transport().resumeReading();
+            assertThat(c.transport().isReading()).isTrue();
+            assertThat(c.protocol().awaitBytes(payload.length)).hasSize(payload.length);
+            c.transport().close();
+            c.protocol().lost.await();
+            srv.close();
+        });
+    }
+
+    @Test
+    void bufferedProtocolOverTls() throws Exception {
+        Asyncio.run(() -> {
+            Server srv = Net.createServer(() -> new Collect(true), "127.0.0.1", 0, new ServerOptions().ssl(server));
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(7); // smaller than a record: several copies
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            Future<Void> all = EventLoop.current().createFuture();
+            Connection<io.asyncio4j.net.BufferedProtocol> c = Net.createConnection(
+                    () -> new io.asyncio4j.net.BufferedProtocol() {
+                        public java.nio.ByteBuffer getBuffer(int sizeHint) {
+                            return buf.clear();
+                        }
+
+                        public void bufferUpdated(int n) {
+                            got.write(buf.array(), 0, n);
+                            if (got.size() == 26 && !all.isDone()) {
+                                all.setResult(null);
+                            }
+                        }
+                    }, "127.0.0.1", srv.port(), new ConnectOptions().ssl(client));
+            c.transport().write(b("abcdefghijklmnopqrstuvwxyz"));
+            all.await();
+            assertThat(got.toString(StandardCharsets.US_ASCII)).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+            c.transport().close();
+            srv.close();
+        });
+    }
 }
