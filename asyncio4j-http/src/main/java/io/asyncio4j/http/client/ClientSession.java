@@ -229,12 +229,23 @@ public final class ClientSession implements AutoCloseable {
         HttpHeaders userHeaders = new HttpHeaders(options.headers);
         for (Map.Entry<String, String> h : o.headers) userHeaders.remove(h.getKey());
         for (Map.Entry<String, String> h : o.headers) userHeaders.add(h.getKey(), h.getValue());
-        if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, uri, userHeaders));
+        if (uri.getRawUserInfo() != null) {
+            String ui = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            int colon = ui.indexOf(':');
+            if (!userHeaders.contains("Authorization")) {
+                userHeaders.add("Authorization", RequestOptions.basic(colon < 0 ? ui : ui.substring(0, colon),
+                        colon < 0 ? "" : ui.substring(colon + 1)));
+            }
+            uri = URI.create(uri.getScheme() + "://" + hostPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
+        URI target = uri;
+        if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, target, userHeaders));
         try {
-            ClientResponse r = doRequest(loop, method, uri, userHeaders, o);
+            ClientResponse r = doRequest(loop, method, target, userHeaders, o);
             if (tracer.active()) {
                 try {
-                    tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, uri, userHeaders, r));
+                    tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, target, userHeaders, r));
                 } catch (Throwable t) {
                     r.release();
                     throw t;
@@ -243,7 +254,7 @@ public final class ClientSession implements AutoCloseable {
             return r;
         } catch (Throwable t) {
             if (tracer.active() && !(t instanceof CancelledError)) {
-                tracer.fire(x -> x.requestException, new TraceConfig.RequestException(method, uri, userHeaders, t));
+                tracer.fire(x -> x.requestException, new TraceConfig.RequestException(method, target, userHeaders, t));
             }
             throw t;
         }
@@ -306,6 +317,11 @@ public final class ClientSession implements AutoCloseable {
             }
             uri = next;
         }
+    }
+
+    private static String hostPort(URI u) {
+        String h = u.getHost();
+        return u.getPort() > 0 ? h + ":" + u.getPort() : h;
     }
 
     private static boolean sameOrigin(URI a, URI b) {

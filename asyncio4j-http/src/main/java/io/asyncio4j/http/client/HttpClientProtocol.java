@@ -180,6 +180,10 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
                 && !parser.isClosed() && !parser.isUpgraded();
     }
 
+    long bufferedBytes() {
+        return buffered;
+    }
+
     boolean noBufferedBody() {
         return chunks.isEmpty();
     }

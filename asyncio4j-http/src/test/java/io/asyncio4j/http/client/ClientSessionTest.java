@@ -347,6 +347,30 @@ class ClientSessionTest {
     }
 
     @Test
+    void bodyFlowControlBoundsWhatIsBuffered() throws Exception {
+        withSession(s -> {
+            ClientResponse r = s.get(url("/big?size=6000000"));
+            Asyncio.sleep(0.5); // the server keeps sending; we do not read
+            long buffered = r.connection().protocol.bufferedBytes();
+            assertThat(buffered).isLessThanOrEqualTo(HttpClientProtocol.HIGH_WATER + 256 * 1024);
+            assertThat(sha256(r.read())).isEqualTo(r.headers().get("X-Sha256"));
+            assertThat(s.connector().idleCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void basicAuthFromOptionsAndUrl() throws Exception {
+        withSession(s -> {
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("al\u00ed:p@ss".getBytes(StandardCharsets.UTF_8));
+            JsonNode e = s.get(url("/echo"), new RequestOptions().basicAuth("al\u00ed", "p@ss")).json();
+            assertThat(e.get("headers").get("Authorization").asText()).isEqualTo(expected);
+            e = s.get("http://al%C3%AD:p%40ss@127.0.0.1:" + server.port + "/echo").json();
+            assertThat(e.get("headers").get("Authorization").asText()).isEqualTo(expected);
+            assertThat(e.get("headers").get("Host").asText()).isEqualTo("127.0.0.1:" + server.port);
+        });
+    }
+
+    @Test
     void invalidUrlsAndRefusedConnections() throws Exception {
         withSession(s -> {
             assertThatThrownBy(() -> s.get("ftp://x/")).isInstanceOf(InvalidUrlError.class);
