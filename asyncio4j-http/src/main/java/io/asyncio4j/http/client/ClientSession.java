@@ -351,7 +351,12 @@ public final class ClientSession implements AutoCloseable {
             HttpClientProtocol p = c.protocol;
             try {
                 p.startExchange(method);
-                writeRequest(p, headBytes.duplicate(), body, d);
+                if (o.expect100 && body != null) {
+                    p.write(headBytes.duplicate(), d);
+                    if (p.awaitContinue(d)) writeBody(p, body, d);
+                } else {
+                    writeRequest(p, headBytes.duplicate(), body, d);
+                }
                 ResponseHead head = p.awaitHead(d);
                 ClientResponse r = new ClientResponse(method, uri, head, connector, c, d, autoDecompress);
                 r.releaseIfEmpty();
@@ -381,10 +386,18 @@ public final class ClientSession implements AutoCloseable {
                 p.write(one.flip(), d);
             } else {
                 p.write(head, d);
-                body.writeTo(b -> p.write(b, d));
+                writeBody(p, body, d);
             }
         } else {
             p.write(head, d);
+            writeBody(p, body, d);
+        }
+    }
+
+    private static void writeBody(HttpClientProtocol p, RequestBody body, Deadlines d) throws Exception {
+        if (body.length >= 0) {
+            body.writeTo(b -> p.write(b, d));
+        } else {
             body.writeTo(b -> {
                 for (ByteBuffer part : ChunkedEncoder.chunk(b)) p.write(part, d);
             });
@@ -424,6 +437,7 @@ public final class ClientSession implements AutoCloseable {
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             if (!h.contains("Content-Length")) h.add("Content-Length", "0");
         }
+        if (o.expect100 && body != null && !h.contains("Expect")) h.add("Expect", "100-continue");
         if (absoluteProxy) {
             String auth = TCPConnector.proxyAuthorization(o.proxy);
             if (auth != null && !h.contains("Proxy-Authorization")) h.add("Proxy-Authorization", auth);

@@ -41,6 +41,7 @@ public final class RequestOptions {
     Boolean autoDecompress;
     URI proxy;
     boolean proxyTunnel;
+    boolean expect100;
 
     /** No options. */
     public RequestOptions() {}
@@ -90,6 +91,15 @@ public final class RequestOptions {
 
     static String basic(String login, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends {@code Expect: 100-continue} and the body only after the server's {@code 100 Continue}
+     * (aiohttp's {@code expect100=True}); a final answer before it (e.g. 401, 413) skips the body.
+     */
+    public RequestOptions expect100(boolean on) {
+        expect100 = on;
+        return this;
     }
 
     /** Raw body bytes ({@code application/octet-stream} unless a Content-Type header is given). */

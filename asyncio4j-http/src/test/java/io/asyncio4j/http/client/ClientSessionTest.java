@@ -371,6 +371,24 @@ class ClientSessionTest {
     }
 
     @Test
+    void expect100Continue() throws Exception {
+        withSession(s -> {
+            JsonNode e = s.post(url("/echo"), new RequestOptions().expect100(true).data("after continue")).json();
+            assertThat(e.get("headers").get("Expect").asText()).isEqualTo("100-continue");
+            assertThat(e.get("body").asText()).isEqualTo("after continue");
+            JsonNode u = s.post(url("/upload"), new RequestOptions().expect100(true)
+                    .body(StreamedBody.of(List.of(new byte[70_000], new byte[5])))).json();
+            assertThat(u.get("size").asInt()).isEqualTo(70_005);
+            // a final answer before 100 Continue: the body is never sent, the connection not reused
+            ClientResponse r = s.post(url("/reject"), new RequestOptions().expect100(true).data(new byte[1_000_000]));
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.text()).isEqualTo("too large");
+            assertThat(s.connector().idleCount()).isZero();
+            assertThat(s.get(url("/hello")).text()).isEqualTo("hello");
+        });
+    }
+
+    @Test
     void invalidUrlsAndRefusedConnections() throws Exception {
         withSession(s -> {
             assertThatThrownBy(() -> s.get("ftp://x/")).isInstanceOf(InvalidUrlError.class);
