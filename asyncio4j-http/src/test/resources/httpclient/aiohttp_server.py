@@ -159,6 +159,15 @@ async def upload(request):
                               "chunked": request.headers.get("Transfer-Encoding", "") == "chunked"})
 
 
+async def reject(request):
+    return web.Response(status=413, text="too large")  # answers without reading the body
+
+
+async def reject_expect(request):
+    # answers Expect: 100-continue with a final 413 instead of 100 Continue
+    return web.Response(status=413, text="too large")
+
+
 async def status(request):
     code = int(request.match_info["code"])
     if code in (204, 304):
@@ -247,6 +256,7 @@ async def main():
     r.add_post("/form", form)
     r.add_route("*", "/upload", upload)
     r.add_route("*", "/status/{code}", status)
+    r.add_post("/reject", reject, expect_handler=reject_expect)
     r.add_route("*", "/page", head_or_get)
     r.add_get("/slow", slow)
     r.add_get("/slow-body", slow_body)

@@ -282,6 +282,10 @@ public final class ClientResponse implements AutoCloseable {
         return connection == null;
     }
 
+    ClientConnection connection() {
+        return connection;
+    }
+
     boolean bodyDone() {
         return bodyDone;
     }

@@ -229,12 +229,23 @@ public final class ClientSession implements AutoCloseable {
         HttpHeaders userHeaders = new HttpHeaders(options.headers);
         for (Map.Entry<String, String> h : o.headers) userHeaders.remove(h.getKey());
         for (Map.Entry<String, String> h : o.headers) userHeaders.add(h.getKey(), h.getValue());
-        if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, uri, userHeaders));
+        if (uri.getRawUserInfo() != null) {
+            String ui = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            int colon = ui.indexOf(':');
+            if (!userHeaders.contains("Authorization")) {
+                userHeaders.add("Authorization", RequestOptions.basic(colon < 0 ? ui : ui.substring(0, colon),
+                        colon < 0 ? "" : ui.substring(colon + 1)));
+            }
+            uri = URI.create(uri.getScheme() + "://" + hostPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
+        URI target = uri;
+        if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, target, userHeaders));
         try {
-            ClientResponse r = doRequest(loop, method, uri, userHeaders, o);
+            ClientResponse r = doRequest(loop, method, target, userHeaders, o);
             if (tracer.active()) {
                 try {
-                    tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, uri, userHeaders, r));
+                    tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, target, userHeaders, r));
                 } catch (Throwable t) {
                     r.release();
                     throw t;
@@ -243,7 +254,7 @@ public final class ClientSession implements AutoCloseable {
             return r;
         } catch (Throwable t) {
             if (tracer.active() && !(t instanceof CancelledError)) {
-                tracer.fire(x -> x.requestException, new TraceConfig.RequestException(method, uri, userHeaders, t));
+                tracer.fire(x -> x.requestException, new TraceConfig.RequestException(method, target, userHeaders, t));
             }
             throw t;
         }
@@ -308,6 +319,11 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    private static String hostPort(URI u) {
+        String h = u.getHost();
+        return u.getPort() > 0 ? h + ":" + u.getPort() : h;
+    }
+
     private static boolean sameOrigin(URI a, URI b) {
         return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
                 && port(a) == port(b);
@@ -335,7 +351,12 @@ public final class ClientSession implements AutoCloseable {
             HttpClientProtocol p = c.protocol;
             try {
                 p.startExchange(method);
-                writeRequest(p, headBytes.duplicate(), body, d);
+                if (o.expect100 && body != null) {
+                    p.write(headBytes.duplicate(), d);
+                    if (p.awaitContinue(d)) writeBody(p, body, d);
+                } else {
+                    writeRequest(p, headBytes.duplicate(), body, d);
+                }
                 ResponseHead head = p.awaitHead(d);
                 ClientResponse r = new ClientResponse(method, uri, head, connector, c, d, autoDecompress);
                 r.releaseIfEmpty();
@@ -365,10 +386,18 @@ public final class ClientSession implements AutoCloseable {
                 p.write(one.flip(), d);
             } else {
                 p.write(head, d);
-                body.writeTo(b -> p.write(b, d));
+                writeBody(p, body, d);
             }
         } else {
             p.write(head, d);
+            writeBody(p, body, d);
+        }
+    }
+
+    private static void writeBody(HttpClientProtocol p, RequestBody body, Deadlines d) throws Exception {
+        if (body.length >= 0) {
+            body.writeTo(b -> p.write(b, d));
+        } else {
             body.writeTo(b -> {
                 for (ByteBuffer part : ChunkedEncoder.chunk(b)) p.write(part, d);
             });
@@ -408,6 +437,7 @@ public final class ClientSession implements AutoCloseable {
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             if (!h.contains("Content-Length")) h.add("Content-Length", "0");
         }
+        if (o.expect100 && body != null && !h.contains("Expect")) h.add("Expect", "100-continue");
         if (absoluteProxy) {
             String auth = TCPConnector.proxyAuthorization(o.proxy);
             if (auth != null && !h.contains("Proxy-Authorization")) h.add("Proxy-Authorization", auth);

@@ -32,6 +32,8 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
     // the current exchange
     private ResponseHead head;
     private boolean interim;
+    private boolean continued; // a 100 Continue arrived for this exchange
+    private boolean bodySkipped; // the request body was not sent (final answer before 100 Continue)
     private boolean complete;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private long buffered;
@@ -116,6 +118,7 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
         ResponseHead r = (ResponseHead) h;
         if (r.isInterim()) {
             interim = true;
+            if (r.status() == 100) continued = true;
             return;
         }
         head = r;
@@ -155,6 +158,8 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
         head = null;
         complete = false;
         interim = false;
+        continued = false;
+        bodySkipped = false;
         chunks.clear();
         buffered = 0;
         receivedAny = false;
@@ -176,8 +181,12 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
 
     /** Whether the exchange finished cleanly and the connection may carry another request. */
     boolean reusable() {
-        return complete && chunks.isEmpty() && isAlive() && head != null && head.keepAlive()
+        return complete && !bodySkipped && chunks.isEmpty() && isAlive() && head != null && head.keepAlive()
                 && !parser.isClosed() && !parser.isUpgraded();
+    }
+
+    long bufferedBytes() {
+        return buffered;
     }
 
     boolean noBufferedBody() {
@@ -191,6 +200,23 @@ final class HttpClientProtocol implements Protocol, HttpMessageListener {
     /** Whether the whole body has arrived (nothing left on the wire). */
     boolean bodyFullyReceived() {
         return complete;
+    }
+
+    /**
+     * After a head with {@code Expect: 100-continue}: waits for {@code 100 Continue} (true: send the body)
+     * or a final response (false: the body is not sent and the connection is not reused).
+     */
+    boolean awaitContinue(Deadlines d) throws Exception {
+        while (true) {
+            if (continued) return true;
+            if (head != null) {
+                bodySkipped = true;
+                return false;
+            }
+            if (error != null) throw headError(error);
+            if (lost) throw new ServerDisconnectedError("Server disconnected", lostCause);
+            await(d);
+        }
     }
 
     ResponseHead awaitHead(Deadlines d) throws Exception {

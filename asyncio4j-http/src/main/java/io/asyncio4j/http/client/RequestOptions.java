@@ -13,7 +13,8 @@ import java.util.Map;
  * The optional arguments of {@link ClientSession#request}: aiohttp's keyword arguments
  * ({@code params=}, {@code headers=}, {@code cookies=}, {@code data=}, {@code json=},
  * {@code allow_redirects=}, {@code max_redirects=}, {@code raise_for_status=}, {@code timeout=},
- * {@code auto_decompress=}, {@code proxy=}). Unset options take the session's defaults. At most one
+ * {@code auto_decompress=}, {@code proxy=}, {@code auth=}). Credentials in the URL
+ * ({@code http://user:pass@host/}) become a Basic {@code Authorization} header too. Unset options take the session's defaults. At most one
  * body ({@code data}, {@code json}, {@code body}) may be given.
  *
  * <pre>{@code
@@ -40,6 +41,7 @@ public final class RequestOptions {
     Boolean autoDecompress;
     URI proxy;
     boolean proxyTunnel;
+    boolean expect100;
 
     /** No options. */
     public RequestOptions() {}
@@ -77,6 +79,26 @@ public final class RequestOptions {
     /** Sends cookies with this request only. */
     public RequestOptions cookies(Map<String, String> values) {
         cookies.putAll(values);
+        return this;
+    }
+
+    /** HTTP Basic credentials (aiohttp's {@code auth=BasicAuth(login, password)}); UTF-8. */
+    public RequestOptions basicAuth(String login, String password) {
+        headers.remove("Authorization");
+        headers.add("Authorization", basic(login, password));
+        return this;
+    }
+
+    static String basic(String login, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends {@code Expect: 100-continue} and the body only after the server's {@code 100 Continue}
+     * (aiohttp's {@code expect100=True}); a final answer before it (e.g. 401, 413) skips the body.
+     */
+    public RequestOptions expect100(boolean on) {
+        expect100 = on;
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.asyncio4j.http.client;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Future;
+import io.asyncio4j.Task;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
@@ -36,10 +37,10 @@ import java.util.Set;
  * <li><b>Keep-alive.</b> A response read to its end returns its connection to the pool, where it stays
  *     idle for at most {@link #keepaliveTimeout} (default 15 s, aiohttp's). The most recently used idle
  *     connection is taken first. A connection the server closed while idle is dropped.</li>
- * <li><b>DNS.</b> Names are resolved off the loop ({@code InetAddress.getAllByName} in the default
- *     executor) and cached for {@link #ttlDnsCache} (default 10 s, aiohttp's); every resolved address is
- *     tried in order until one connects (failover; a per-address {@code sockConnect} timeout moves on to
- *     the next address).</li>
+ * <li><b>DNS.</b> Names are resolved by a {@link Resolver} (default: {@code InetAddress.getAllByName} off
+ *     the loop) and cached for {@link #ttlDnsCache} (default 10 s, aiohttp's). The addresses are tried with
+ *     Happy Eyeballs (RFC 8305): in order, the next one started when the previous fails or has not connected
+ *     within 250 ms; the first connection wins and the other attempts are cancelled.</li>
  * <li><b>Proxies.</b> Plain http through an HTTP proxy uses absolute-form request targets on a connection
  *     to the proxy; https (or {@code proxyTunnel}) opens a {@code CONNECT} tunnel first.</li>
  * <li><b>TLS.</b> {@link #sslContext} is the plug for the TLS transport; until it exists, https fails with
@@ -57,6 +58,7 @@ public final class TCPConnector {
     private Duration keepaliveTimeout = Duration.ofSeconds(15);
     private Duration ttlDnsCache = Duration.ofSeconds(10);
     private SSLContext sslContext;
+    private Resolver resolver = Resolver.SYSTEM;
 
     private EventLoop loop;
     private boolean closed;
@@ -103,6 +105,12 @@ public final class TCPConnector {
     /** The TLS configuration for https (certificate verification and SNI), used once TLS transports exist. */
     public TCPConnector sslContext(SSLContext ctx) {
         this.sslContext = ctx;
+        return this;
+    }
+
+    /** How host names are resolved (default {@link Resolver#SYSTEM}). */
+    public TCPConnector resolver(Resolver r) {
+        this.resolver = java.util.Objects.requireNonNull(r);
         return this;
     }
 
@@ -308,35 +316,8 @@ public final class TCPConnector {
         int port = key.connectPort();
         if (tr.active()) tr.fire(t -> t.connectionCreateStart, new TraceConfig.ConnectionCreateStart(host, port));
         List<InetAddress> addresses = resolve(host, port, d, tr, connectStart);
-        Exception last = null;
-        ClientConnection conn = null;
-        for (InetAddress a : addresses) {
-            Duration limit = min(d.timeout.sockConnect(), remaining(d.timeout.connect(), connectStart));
-            long total = d.totalLeft();
-            boolean totalBinds = limit == null || total < limit.toNanos();
-            Duration attempt = totalBinds ? (total == Long.MAX_VALUE ? null : Duration.ofNanos(total)) : limit;
-            try {
-                Connection<HttpClientProtocol> c = Net.createConnection(() -> new HttpClientProtocol(loop),
-                        a.getHostAddress(), port, new ConnectOptions().connectTimeout(attempt).noDelay(true));
-                conn = new ClientConnection(key, c.protocol(), c.transport(), c.protocol().closedFuture);
-                break;
-            } catch (TimeoutError e) {
-                if (totalBinds) throw d.totalError();
-                last = new ConnectTimeoutError("connect to " + host + ":" + port + " (" + a.getHostAddress()
-                        + ") timed out after " + attempt);
-                if (remaining(d.timeout.connect(), connectStart) != null
-                        && remaining(d.timeout.connect(), connectStart).toNanos() <= 1) {
-                    throw (ConnectTimeoutError) last;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-        }
-        if (conn == null) {
-            if (last instanceof ConnectTimeoutError cte && addresses.size() == 1) throw cte;
-            if (last instanceof ConnectTimeoutError cte) throw cte;
-            throw new ClientConnectorError(host, port, String.valueOf(last), last);
-        }
+        Connection<HttpClientProtocol> c = openSocket(addresses, host, port, d, connectStart);
+        ClientConnection conn = new ClientConnection(key, c.protocol(), c.transport(), c.protocol().closedFuture);
         all.add(conn);
         ClientConnection c0 = conn;
         conn.closed.addDoneCallback(f -> all.remove(c0));
@@ -351,6 +332,82 @@ public final class TCPConnector {
                     new TraceConfig.ConnectionCreateEnd(host, port, (java.net.SocketAddress) conn.peer()));
         }
         return conn;
+    }
+
+    /** Delay before the next address is tried while the previous attempt is still pending (RFC 8305 §5). */
+    static final Duration HAPPY_EYEBALLS_DELAY = Duration.ofMillis(250);
+
+    /**
+     * Connects to one of {@code addresses}: one attempt at a time, the next one started as soon as the
+     * previous fails or after {@link #HAPPY_EYEBALLS_DELAY} while it is still pending (Happy Eyeballs,
+     * RFC 8305, as aiohttp does since 3.10); the first connection wins, the other attempts are cancelled
+     * and any late connection closed.
+     */
+    private Connection<HttpClientProtocol> openSocket(List<InetAddress> addresses, String host, int port, Deadlines d,
+                                                      long connectStart) throws Exception {
+        if (addresses.size() == 1) return attempt(addresses.getFirst(), host, port, d, connectStart);
+        List<Task<Connection<HttpClientProtocol>>> running = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        int next = 0;
+        try {
+            while (true) {
+                if (next < addresses.size()) {
+                    InetAddress a = addresses.get(next++);
+                    running.add(loop.createTask(() -> attempt(a, host, port, d, connectStart)));
+                }
+                if (running.isEmpty()) break;
+                Asyncio.Done<Connection<HttpClientProtocol>> done = Asyncio.wait(running,
+                        next < addresses.size() ? HAPPY_EYEBALLS_DELAY : null, Asyncio.ReturnWhen.FIRST_COMPLETED);
+                Connection<HttpClientProtocol> winner = null;
+                for (Task<Connection<HttpClientProtocol>> t : List.copyOf(running)) {
+                    if (!t.isDone()) continue;
+                    running.remove(t);
+                    Throwable e = t.exception();
+                    if (e != null) {
+                        if (e instanceof TotalTimeoutError tte) throw tte;
+                        errors.add(e);
+                    } else if (winner == null) {
+                        winner = t.resultNow();
+                    } else {
+                        t.resultNow().transport().abort();
+                    }
+                }
+                if (winner != null) return winner;
+            }
+        } finally {
+            for (Task<Connection<HttpClientProtocol>> t : running) {
+                t.addDoneCallback(x -> {
+                    if (x.cancelled()) return;
+                    if (x.exception() == null) x.resultNow().transport().abort();
+                });
+                t.cancel();
+            }
+        }
+        Throwable last = errors.getLast();
+        if (errors.stream().allMatch(e -> e instanceof ConnectTimeoutError)) throw (ConnectTimeoutError) last;
+        ClientConnectorError all = new ClientConnectorError(host, port, "all " + addresses.size() + " addresses failed: "
+                + errors.stream().map(String::valueOf).toList(), last);
+        errors.forEach(all::addSuppressed);
+        throw all;
+    }
+
+    /** One connection attempt, its timeout the least of sockConnect, what is left of connect, and of total. */
+    private Connection<HttpClientProtocol> attempt(InetAddress a, String host, int port, Deadlines d, long connectStart)
+            throws Exception {
+        Duration limit = min(d.timeout.sockConnect(), remaining(d.timeout.connect(), connectStart));
+        long total = d.totalLeft();
+        boolean totalBinds = limit == null || total < limit.toNanos();
+        Duration timeout = totalBinds ? (total == Long.MAX_VALUE ? null : Duration.ofNanos(total)) : limit;
+        try {
+            return Net.createConnection(() -> new HttpClientProtocol(loop), a.getHostAddress(), port,
+                    new ConnectOptions().connectTimeout(timeout).noDelay(true));
+        } catch (TimeoutError e) {
+            if (totalBinds) throw d.totalError();
+            throw new ConnectTimeoutError("connect to " + host + ":" + port + " (" + a.getHostAddress()
+                    + ") timed out after " + timeout);
+        } catch (IOException e) {
+            throw new ClientConnectorError(host, port, String.valueOf(e), e);
+        }
     }
 
     private void openTunnel(ClientConnection conn, ConnectionKey key, Deadlines d, long connectStart) throws Exception {
@@ -394,9 +451,10 @@ public final class TCPConnector {
         Duration limit = min(d.timeout.sockConnect(), remaining(d.timeout.connect(), connectStart));
         List<InetAddress> addrs;
         try {
-            InetAddress[] all = d.awaitForeign(Asyncio.toThread(() -> InetAddress.getAllByName(bare)), limit,
-                    () -> new ConnectTimeoutError("resolving " + bare + " timed out after " + limit));
-            addrs = List.of(all);
+            Task<List<InetAddress>> lookup = loop.createTask(() -> resolver.resolve(bare));
+            addrs = List.copyOf(d.awaitForeign(lookup, limit,
+                    () -> new ConnectTimeoutError("resolving " + bare + " timed out after " + limit)));
+            if (addrs.isEmpty()) throw new java.net.UnknownHostException(bare);
         } catch (java.net.UnknownHostException ex) {
             throw new ClientConnectorError(bare, port, "unknown host", ex);
         }

@@ -347,6 +347,48 @@ class ClientSessionTest {
     }
 
     @Test
+    void bodyFlowControlBoundsWhatIsBuffered() throws Exception {
+        withSession(s -> {
+            ClientResponse r = s.get(url("/big?size=6000000"));
+            Asyncio.sleep(0.5); // the server keeps sending; we do not read
+            long buffered = r.connection().protocol.bufferedBytes();
+            assertThat(buffered).isLessThanOrEqualTo(HttpClientProtocol.HIGH_WATER + 256 * 1024);
+            assertThat(sha256(r.read())).isEqualTo(r.headers().get("X-Sha256"));
+            assertThat(s.connector().idleCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void basicAuthFromOptionsAndUrl() throws Exception {
+        withSession(s -> {
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("al\u00ed:p@ss".getBytes(StandardCharsets.UTF_8));
+            JsonNode e = s.get(url("/echo"), new RequestOptions().basicAuth("al\u00ed", "p@ss")).json();
+            assertThat(e.get("headers").get("Authorization").asText()).isEqualTo(expected);
+            e = s.get("http://al%C3%AD:p%40ss@127.0.0.1:" + server.port + "/echo").json();
+            assertThat(e.get("headers").get("Authorization").asText()).isEqualTo(expected);
+            assertThat(e.get("headers").get("Host").asText()).isEqualTo("127.0.0.1:" + server.port);
+        });
+    }
+
+    @Test
+    void expect100Continue() throws Exception {
+        withSession(s -> {
+            JsonNode e = s.post(url("/echo"), new RequestOptions().expect100(true).data("after continue")).json();
+            assertThat(e.get("headers").get("Expect").asText()).isEqualTo("100-continue");
+            assertThat(e.get("body").asText()).isEqualTo("after continue");
+            JsonNode u = s.post(url("/upload"), new RequestOptions().expect100(true)
+                    .body(StreamedBody.of(List.of(new byte[70_000], new byte[5])))).json();
+            assertThat(u.get("size").asInt()).isEqualTo(70_005);
+            // a final answer before 100 Continue: the body is never sent, the connection not reused
+            ClientResponse r = s.post(url("/reject"), new RequestOptions().expect100(true).data(new byte[1_000_000]));
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.text()).isEqualTo("too large");
+            assertThat(s.connector().idleCount()).isZero();
+            assertThat(s.get(url("/hello")).text()).isEqualTo("hello");
+        });
+    }
+
+    @Test
     void invalidUrlsAndRefusedConnections() throws Exception {
         withSession(s -> {
             assertThatThrownBy(() -> s.get("ftp://x/")).isInstanceOf(InvalidUrlError.class);

@@ -175,6 +175,38 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void happyEyeballsMovesOnFromAHangingAddress() throws Exception {
+        // 127.0.0.2:P is a listener whose accept queue is full (connects hang); 127.0.0.1:P is the server
+        try (var listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new java.net.InetSocketAddress("127.0.0.2", server.port), 1);
+            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open();
+                    ch.configureBlocking(false);
+                    ch.connect(new java.net.InetSocketAddress("127.0.0.2", server.port));
+                    fillers.add(ch);
+                }
+                List<String> dns = new ArrayList<>();
+                TCPConnector c = new TCPConnector().resolver(host -> {
+                    dns.add(host);
+                    return List.of(java.net.InetAddress.ofLiteral("127.0.0.2"), java.net.InetAddress.ofLiteral("127.0.0.1"));
+                });
+                withSession(new ClientSession.Options().connector(c), s -> {
+                    long t0 = System.nanoTime();
+                    JsonNode e = s.get("http://two.test:" + server.port + "/echo",
+                            new RequestOptions().timeout(ClientTimeout.NONE.withSockConnect(Duration.ofSeconds(20)))).json();
+                    assertThat(e.get("headers").get("Host").asText()).isEqualTo("two.test:" + server.port);
+                    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+                    assertThat(dns).containsExactly("two.test");
+                });
+            } finally {
+                for (var ch : fillers) ch.close();
+            }
+        }
+    }
+
+    @Test
     void poolExhaustionRaisesPoolTimeoutError() throws Exception {
         TCPConnector c = new TCPConnector().limit(1);
         withSession(new ClientSession.Options().connector(c), s -> {
