@@ -4,5 +4,6 @@ module io.asyncio4j.cli {
     requires info.picocli;
     requires io.asyncio4j.examples;
     requires io.asyncio4j.http;
+    requires java.logging;
     opens io.asyncio4j.cli to info.picocli;
 }

@@ -25,6 +25,7 @@ public final class Aio {
 
     /** Runs the command line and returns the exit code (used by tests). */
     public static int run(String... args) {
+        CliLogging.setup();
         CommandLine cl = new CommandLine(new Aio());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             boolean debug = parse.matchedOption("--debug") != null

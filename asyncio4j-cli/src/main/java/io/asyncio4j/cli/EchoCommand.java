@@ -28,6 +28,15 @@ final class EchoCommand implements Callable<Integer> {
         Object peer = writer.getExtraInfo("peername");
         System.out.println("connection from " + peer);
         try {
+            handleQuietly(reader, writer);
+        } finally {
+            System.out.println("closed " + peer);
+        }
+    }
+
+    /** Echoes until EOF, then closes; no logging (the demo uses it). */
+    static void handleQuietly(StreamReader reader, StreamWriter writer) throws Exception {
+        try {
             while (true) {
                 byte[] data = reader.read(64 * 1024);
                 if (data.length == 0) {
@@ -40,7 +49,6 @@ final class EchoCommand implements Callable<Integer> {
             // the peer went away: nothing to echo to
         } finally {
             writer.close();
-            System.out.println("closed " + peer);
         }
     }
 

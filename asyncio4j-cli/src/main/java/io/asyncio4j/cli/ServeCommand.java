@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a directory");
         }
+        CliLogging.accessLog(true);
         try {
             Asyncio.run(() -> {
                 Shutdown.onTerminate(Asyncio.currentTask());
@@ -72,6 +73,15 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         static LocalServer start(Path dir, String host, int port) throws Exception {
+            return start(dir, host, port, 0);
+        }
+
+        /**
+         * {@code slowChunkDelay} > 0 adds {@code /_aio/slow/NAME}: the file NAME sent in 64 KiB
+         * chunks with that many seconds between them, a stand-in for a distant server (the demo
+         * uses it to show what concurrency buys).
+         */
+        static LocalServer start(Path dir, String host, int port, double slowChunkDelay) throws Exception {
             Application app = new Application();
             LocalServer[] self = new LocalServer[1];
             app.middleware((request, next) -> {
@@ -112,6 +122,25 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 return ws;
             });
+            if (slowChunkDelay > 0) {
+                app.router().get("/_aio/slow/{name}", request -> {
+                    Path file = dir.resolve(request.matchInfo("name")).normalize();
+                    if (!file.startsWith(dir.normalize()) || !io.asyncio4j.files.AsyncFiles.isFile(file)) {
+                        throw io.asyncio4j.http.server.HttpException.notFound();
+                    }
+                    byte[] data = io.asyncio4j.files.AsyncFiles.readBytes(file);
+                    io.asyncio4j.http.server.StreamResponse r = new io.asyncio4j.http.server.StreamResponse()
+                            .contentType("application/octet-stream").contentLength(data.length);
+                    r.prepare(request);
+                    for (int off = 0; off < data.length; off += 64 * 1024) {
+                        Asyncio.sleep(slowChunkDelay);
+                        r.write(data, off, Math.min(64 * 1024, data.length - off));
+                        r.drain();
+                    }
+                    r.writeEof();
+                    return r;
+                });
+            }
             app.router().addStatic("/", dir, StaticOptions.DEFAULTS.showIndex(true));
             AppRunner runner = new AppRunner(app);
             runner.setup();
