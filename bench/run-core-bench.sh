@@ -37,39 +37,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-# ---------------------------------------------------------------- JDK 25, found like the build finds it
+# ---------------------------------------------------------------- JDK 25: the one the build uses
 
-java_major() { # prints the feature version of the java launcher $1, or nothing
-    "$1" -version 2>&1 | sed -n 's/^.*version "\([0-9][0-9.]*\).*$/\1/p' | head -1 | awk -F. '{ print ($1 == 1 ? $2 : $1) }'
-}
-
-find_jdk25() {
-    local candidates=()
-    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    local d
-    for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
-             /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-        [ -d "$d" ] && candidates+=("$d")
-    done
-    for d in "${candidates[@]}"; do
-        [ -x "$d/bin/java" ] || continue
-        local v
-        v="$(java_major "$d/bin/java" || true)"
-        if [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null; then
-            echo "$d"
-            return 0
-        fi
-    done
-    return 1
-}
-
-JDK="$(find_jdk25)" || {
-    echo "No JDK 25 found (looked at \$JAVA_HOME, /usr/lib/jvm/*, /opt/java/*, ~/.sdkman/candidates/java/*," >&2
-    echo "/Library/Java/JavaVirtualMachines/*/Contents/Home). Install one, e.g. 'sdk install java 25-tem'" >&2
-    echo "or your distribution's openjdk-25-jdk / temurin-25-jdk package, or set JAVA_HOME." >&2
-    exit 1
-}
-JAVA="$JDK/bin/java"
+JAVA="$("$ROOT/bench/java25.sh")"   # the JDK the build's toolchain chose
 
 if [ "$BUILD" = 1 ]; then
     echo "building: (cd $ROOT && $MVN -q -DskipTests package -pl bench -am)" >&2

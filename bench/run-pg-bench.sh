@@ -21,13 +21,7 @@ fi
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install -y postgresql)" >&2; exit 2; }
 /usr/bin/python3 -c "import asyncpg" 2>/dev/null || { echo "asyncpg missing (apt-get install -y python3-asyncpg)" >&2; exit 2; }
 
-java="${JAVA25:-}"
-if [ -z "$java" ]; then
-  for j in "${JAVA_HOME:-/nonexistent}/bin/java" /usr/lib/jvm/*25*/bin/java; do
-    if [ -x "$j" ] && "$j" -version 2>&1 | grep -q 'version "25'; then java="$j"; break; fi
-  done
-fi
-[ -n "$java" ] || { echo "no JDK 25 found: set JAVA25=/path/to/java" >&2; exit 2; }
+java="$("$(dirname "$0")/java25.sh")"   # the JDK the build's toolchain chose
 
 base="$(mktemp -d /tmp/asyncio4j-pgbench-XXXXXX)"
 run_as=()

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/../.."
 secs=${1:-8}; shift || true
 levels=("${@:-1 50}")
 [ -f bench/target/asyncio4j-bench-0.1.0-SNAPSHOT.jar ] || mvn -q -DskipTests package -pl bench -am
-java=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}; java=${java:-java}
-netty=${NETTY_PEER:-/work/shared/bench/peers/netty/target/netty-peer.jar}
+java="$(bench/java25.sh)"
+netty=${NETTY_PEER:-../shared/bench/peers/netty/target/netty-peer.jar}
 if [ -f "$netty" ]; then
   port=18089; "$java" -jar "$netty" http $port & srv=$!; sleep 3; path=/plaintext; server="netty-peer"
 else
