@@ -81,6 +81,8 @@ public final class EventLoop implements AutoCloseable {
     private final int id = LOOP_IDS.incrementAndGet();
     private final ArrayDeque<Object> ready = new ArrayDeque<>(256);
     private final ArrayDeque<Runnable> runNext = new ArrayDeque<>();
+    private ArrayDeque<Runnable> atIterationEnd = new ArrayDeque<>();
+    private ArrayDeque<Runnable> atIterationEndSpare = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
@@ -355,6 +357,43 @@ public final class EventLoop implements AutoCloseable {
                 next.run();
             }
         }
+        runIterationEnd();
+    }
+
+    /** Runs what {@link #runAtIterationEnd} collected during this iteration (transport flushes). */
+    private void runIterationEnd() {
+        while (!atIterationEnd.isEmpty()) {
+            ArrayDeque<Runnable> batch = atIterationEnd;
+            atIterationEnd = atIterationEndSpare;
+            atIterationEndSpare = batch;
+            Runnable r;
+            while ((r = batch.poll()) != null) {
+                try {
+                    r.run();
+                } catch (Throwable t) {
+                    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                        throw t;
+                    }
+                    Map<String, Object> ctx = new LinkedHashMap<>();
+                    ctx.put("message", "Exception in end-of-iteration callback " + r);
+                    ctx.put("exception", t);
+                    callExceptionHandler(ctx);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code callback} once, after the callbacks of the current iteration and before the loop
+     * polls for I/O again: Netty's flush batching, used by transports so that all the writes of
+     * one iteration leave in one gathering system call. Loop thread only; not an asyncio API.
+     *
+     * <pre>{@code
+     * if (!flushScheduled) { flushScheduled = true; loop.runAtIterationEnd(this::flush); }
+     * }</pre>
+     */
+    public void runAtIterationEnd(Runnable callback) {
+        atIterationEnd.add(callback);
     }
 
     private void purgeCancelledTimers() {

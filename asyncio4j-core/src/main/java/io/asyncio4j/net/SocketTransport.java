@@ -39,6 +39,8 @@ public final class SocketTransport implements Transport {
     private static final int READ_BUFFER_SIZE = 256 * 1024;
     private static final int MAX_GATHER = 64;
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
+    /** Writes at least this big, with nothing queued, skip the per-iteration coalescing. */
+    private static final int DIRECT_WRITE_MIN = 16 * 1024;
     /** One read buffer per loop thread: readiness callbacks run on the loop's platform thread. */
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BUFFER_SIZE));
@@ -55,6 +57,8 @@ public final class SocketTransport implements Transport {
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private boolean tailOwned;
+    private boolean flushScheduled;
+    private final Runnable flushAtIterationEnd = this::flushAtIterationEnd;
     private long buffered;
     private int high = DEFAULT_HIGH_WATER;
     private int low = DEFAULT_HIGH_WATER / 4;
@@ -318,7 +322,8 @@ public final class SocketTransport implements Transport {
         }
         int pos = data.position();
         try {
-            if (queue.isEmpty()) {
+            if (queue.isEmpty() && data.remaining() >= DIRECT_WRITE_MIN) {
+                // A large write with nothing queued goes straight to the socket (no copy), as asyncio does.
                 try {
                     channel.write(data);
                 } catch (IOException e) {
@@ -331,12 +336,27 @@ public final class SocketTransport implements Transport {
                 enqueue(data);
                 updateOps();
             } else {
+                // Small writes are coalesced and leave together when this loop iteration ends.
                 enqueue(data);
+                if (!flushScheduled && (ops & SelectionKey.OP_WRITE) == 0) {
+                    flushScheduled = true;
+                    loop.runAtIterationEnd(flushAtIterationEnd);
+                }
             }
         } finally {
             data.position(pos);
         }
         maybePauseProtocol();
+    }
+
+    /** The once-per-iteration flush of coalesced writes; waits for OP_WRITE if the socket is full. */
+    private void flushAtIterationEnd() {
+        flushScheduled = false;
+        if (connLost > 0 || queue.isEmpty()) {
+            return;
+        }
+        onWritable();
+        updateOps();
     }
 
     private void enqueue(ByteBuffer src) {
