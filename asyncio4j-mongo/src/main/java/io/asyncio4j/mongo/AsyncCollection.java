@@ -344,7 +344,8 @@ public final class AsyncCollection<T> {
                 java.util.Set<Integer> failed = new java.util.HashSet<>();
                 if (r.isArray("writeErrors")) {
                     for (BsonValue v : r.getArray("writeErrors")) {
-                        BsonDocument we = v.asDocument().clone();
+                        BsonDocument we = new BsonDocument();
+                        we.putAll(v.asDocument());
                         int local = we.getNumber("index").intValue();
                         failed.add(local);
                         we.put("index", new BsonInt32(batch.get(local).index()));
@@ -357,11 +358,12 @@ public final class AsyncCollection<T> {
                 }
                 switch (kind) {
                     case "insert" -> {
-                        inserted += n;
+                        // counted from the write errors, not n: mongo-java-server reports n including failed inserts
                         int lastOk = ordered && !failed.isEmpty() ? failed.stream().min(Integer::compare).get() : batch.size();
                         for (int i = 0; i < batch.size(); i++) {
                             if (!failed.contains(i) && i < lastOk) {
                                 insertedIds.put(batch.get(i).index(), batch.get(i).id());
+                                inserted++;
                             }
                         }
                     }

@@ -7,7 +7,6 @@ import org.bson.BsonObjectId;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonCodecProvider;
 import org.bson.codecs.BsonValueCodecProvider;
 import org.bson.codecs.Codec;
 import org.bson.codecs.CollectibleCodec;
@@ -31,7 +30,7 @@ final class Codecs {
      * {@code bson-record-codec}) and POJOs ({@link PojoCodecProvider} in automatic mode).
      */
     static final CodecRegistry DEFAULT_REGISTRY = CodecRegistries.fromProviders(
-            new ValueCodecProvider(), new BsonValueCodecProvider(), new BsonCodecProvider(), new DocumentCodecProvider(),
+            new ValueCodecProvider(), new BsonValueCodecProvider(), new DocumentCodecProvider(),
             new IterableCodecProvider(), new MapCodecProvider(), new Jsr310CodecProvider(), new EnumCodecProvider(),
             new RecordCodecProvider(), PojoCodecProvider.builder().automatic(true).build());
 
@@ -46,10 +45,18 @@ final class Codecs {
         if (o instanceof BsonDocument d) {
             return d;
         }
-        if (o instanceof Bson b) {
-            return b.toBsonDocument(BsonDocument.class, registry);
-        }
-        return BsonDocumentWrapper.asBsonDocument(o, registry);
+        BsonDocument d = o instanceof Bson b ? b.toBsonDocument(BsonDocument.class, registry)
+                : BsonDocumentWrapper.asBsonDocument(o, registry);
+        return d instanceof BsonDocumentWrapper<?> w ? materialize(w, registry) : d;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static BsonDocument materialize(BsonDocumentWrapper<?> w, CodecRegistry registry) {
+        Object wrapped = w.getWrappedDocument();
+        BsonDocument out = new BsonDocument();
+        Codec codec = registry.get(wrapped.getClass());
+        codec.encode(new org.bson.BsonDocumentWriter(out), wrapped, org.bson.codecs.EncoderContext.builder().build());
+        return out;
     }
 
     static Document toDocument(BsonDocument d, CodecRegistry registry) {
