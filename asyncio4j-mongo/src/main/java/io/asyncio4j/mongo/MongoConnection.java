@@ -69,6 +69,12 @@ final class MongoConnection implements Protocol {
 
     /** Connects, runs the handshake ({@code isMaster}/{@code hello} with client metadata) and authenticates. */
     static MongoConnection open(ServerAddress address, int generation, ClientSettings settings) throws Exception {
+        return open(address, generation, settings, true);
+    }
+
+    /** As {@link #open(ServerAddress, int, ClientSettings)}; monitors pass {@code authenticate=false}, as SDAM says. */
+    static MongoConnection open(ServerAddress address, int generation, ClientSettings settings, boolean authenticate)
+            throws Exception {
         if (settings.uri().tls()) {
             throw new ConfigurationError("tls=true: io.asyncio4j.net has no TLS transport yet, so this client cannot "
                     + "speak TLS; connect without tls or through a TLS-terminating proxy");
@@ -86,7 +92,7 @@ final class MongoConnection implements Protocol {
         }
         boolean ok = false;
         try {
-            c.handshake(settings);
+            c.handshake(settings, authenticate);
             ok = true;
             return c;
         } finally {
@@ -96,11 +102,11 @@ final class MongoConnection implements Protocol {
         }
     }
 
-    private void handshake(ClientSettings settings) throws Exception {
+    private void handshake(ClientSettings settings, boolean authenticate) throws Exception {
         BsonDocument hello = new BsonDocument("isMaster", new BsonInt32(1))
                 .append("helloOk", BsonBoolean.TRUE)
                 .append("client", settings.clientMetadata());
-        Credential cred = settings.credential();
+        Credential cred = authenticate ? settings.credential() : null;
         if (cred != null && cred.mechanism() == null) {
             hello.put("saslSupportedMechs", new BsonString(cred.source() + "." + cred.username()));
         }

@@ -49,7 +49,7 @@ final class Topology {
                     ServerDescription sd;
                     try {
                         if (conn == null || conn.isClosed()) {
-                            conn = MongoConnection.open(address, -1, settings);
+                            conn = MongoConnection.open(address, -1, settings, false);
                         }
                         long t0 = System.nanoTime();
                         BsonDocument reply = conn.command("admin", conn.helloCommand(), List.of(),
