@@ -39,7 +39,8 @@ final class OpMsg {
             if (sequences.isEmpty()) {
                 return body;
             }
-            BsonDocument cmd = body.clone();
+            BsonDocument cmd = new BsonDocument();
+            cmd.putAll(body);
             for (Sequence s : sequences) {
                 cmd.put(s.identifier(), new org.bson.BsonArray(new ArrayList<>(s.documents())));
             }
