@@ -1,5 +1,6 @@
 /** Runnable examples, one per example of asyncio's documentation. */
 module io.asyncio4j.examples {
     requires io.asyncio4j.core;
+    requires io.asyncio4j.mongo;
     exports io.asyncio4j.examples;
 }

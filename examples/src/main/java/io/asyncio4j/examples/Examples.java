@@ -26,6 +26,7 @@ public final class Examples {
         ALL.put("blocking-code", BlockingCode::main);
         ALL.put("producer-consumer", ProducerConsumer::main);
         ALL.put("generator-pipeline", GeneratorPipeline::main);
+        ALL.put("mongo", MongoExample::main);
     }
 
     private Examples() {}

@@ -100,4 +100,19 @@ class ExamplesTest {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline");
     }
+
+    @Test
+    void mongo() throws Exception {
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+        try {
+            server.bind("127.0.0.1", 0);
+            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+            String out = run("mongo", uri);
+            assertThat(out).containsPattern("(?m)^result [0-9a-f]{24}$");
+            assertThat(out).contains("inserted 2000\ni = 0\ni = 1\ni = 2\ni = 3\ni = 4\ncount 1000\n");
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }
