@@ -63,7 +63,7 @@ class ProtocolAndPoolTest {
                 for (int t = 0; t < 64; t++) {
                     int id = t;
                     tasks.add(Asyncio.createTask(() -> {
-                        for (int i = 0; i < 5; i++) {
+                        for (int i = 0; i < 3; i++) {
                             c.insertOne(new Document("t", id).append("i", i));
                             assertThat(c.findOne(new Document("t", id).append("i", i))).isNotNull();
                         }
@@ -75,7 +75,7 @@ class ProtocolAndPoolTest {
                 assertThat(s.pool.idleCount()).isEqualTo(s.pool.total());
             }
         });
-        assertThat(srv.sync.getDatabase("pool").getCollection("c").countDocuments()).isEqualTo(320);
+        assertThat(srv.sync.getDatabase("pool").getCollection("c").countDocuments()).isEqualTo(192);
     }
 
     @Test
