@@ -27,12 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionsAndRetriesTest {
     static final class Primary {
         final List<BsonDocument> commands = new ArrayList<>();
+        final List<BsonDocument> hellos = new ArrayList<>();
         final AtomicInteger dropNext = new AtomicInteger(); // how many data commands to answer by closing
         int port;
 
         BsonDocument handle(BsonDocument cmd) {
             String name = cmd.getFirstKey();
             if (name.equals("isMaster") || name.equals("hello")) {
+                hellos.add(cmd);
                 String me = "127.0.0.1:" + port;
                 return new BsonDocument("ismaster", BsonBoolean.TRUE).append("setName", new BsonString("rs0"))
                         .append("hosts", new BsonArray(List.of(new BsonString(me))))
@@ -145,5 +147,31 @@ class SessionsAndRetriesTest {
         assertThat(third.getInt64("txnNumber").getValue()).isEqualTo(first.getInt64("txnNumber").getValue() + 1);
         assertThat(abort.getFirstKey()).isEqualTo("abortTransaction");
         assertThat(abort.getInt64("txnNumber")).isEqualTo(third.getInt64("txnNumber"));
+    }
+
+    @Test
+    void handshakeConcernsAndReadPreferenceOnTheWire() throws Exception {
+        Primary p = withPrimary((client, primary) -> {
+            AsyncCollection<Document> c = client.getDatabase("db").getCollection("c");
+            c.withWriteConcern(new WriteConcern("majority", 1000, true)).insertOne(new Document("_id", 1));
+            c.withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.SECONDARY_PREFERRED).findOne();
+            c.findOne();
+        });
+        BsonDocument first = p.hellos.getFirst();
+        assertThat(first.getFirstKey()).isEqualTo("isMaster");
+        assertThat(first.getBoolean("helloOk").getValue()).isTrue();
+        assertThat(first.getDocument("client").getDocument("driver").getString("name").getValue())
+                .isEqualTo("asyncio4j-mongo");
+        assertThat(first.getDocument("client").containsKey("os")).isTrue();
+        BsonDocument insert = p.commands.get(0);
+        assertThat(insert.getDocument("writeConcern")).isEqualTo(new BsonDocument("w", new BsonString("majority"))
+                .append("wtimeout", new BsonInt64(1000)).append("j", BsonBoolean.TRUE));
+        BsonDocument find = p.commands.get(1);
+        assertThat(find.getDocument("readConcern").getString("level").getValue()).isEqualTo("majority");
+        assertThat(find.getDocument("$readPreference").getString("mode").getValue()).isEqualTo("secondaryPreferred");
+        assertThat(find.containsKey("$db")).isTrue();
+        BsonDocument plain = p.commands.get(2);
+        assertThat(plain.containsKey("$readPreference")).isFalse(); // primary is the default: not sent
+        assertThat(plain.containsKey("readConcern")).isFalse();
     }
 }
