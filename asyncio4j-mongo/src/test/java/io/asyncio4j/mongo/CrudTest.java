@@ -289,6 +289,24 @@ class CrudTest {
         assertThat(f.getMessage()).containsIgnoringCase("noSuchCommand");
     }
 
+    @Test
+    void unacknowledgedWrites() throws Exception {
+        String n = fresh();
+        long count = Asyncio.run((Coroutine<Long>) () -> {
+            try (AsyncMongoClient client = new AsyncMongoClient(srv.uri("maxPoolSize=1"))) {
+                AsyncCollection<Document> c = client.getDatabase("crud").getCollection(n);
+                InsertOneResult r = c.withWriteConcern(WriteConcern.UNACKNOWLEDGED).insertOne(new Document("w", 0));
+                assertThat(r.acknowledged()).isFalse();
+                assertThat(r.insertedId()).isNotNull();
+                // w: 0 is sent as an ordinary OP_MSG whose reply is awaited (mongo-java-server drops
+                // the connection on moreToCome); the reply carries no write outcome
+                return c.countDocuments(new Document("w", 0));
+            }
+        });
+        assertThat(count).isEqualTo(1);
+        assertThat(sync(n).countDocuments()).isEqualTo(1);
+    }
+
     interface Thrower {
         void run() throws Exception;
     }
