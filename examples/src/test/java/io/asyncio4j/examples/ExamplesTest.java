@@ -98,7 +98,7 @@ class ExamplesTest {
     @Test
     void everyExampleIsTested() {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
-                "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline");
+                "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline", "mongo");
     }
 
     @Test
