@@ -2,5 +2,6 @@
 module io.asyncio4j.examples {
     requires io.asyncio4j.core;
     requires io.asyncio4j.postgres;
+    requires io.asyncio4j.mongo;
     exports io.asyncio4j.examples;
 }

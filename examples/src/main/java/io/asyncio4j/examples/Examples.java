@@ -31,6 +31,7 @@ public final class Examples {
         ALL.put("async-files", AsyncFileIo::main);
         ALL.put("subprocesses", Subprocesses::main);
         ALL.put("postgres", PostgresExample::main);
+        ALL.put("mongo", MongoExample::main);
     }
 
     private Examples() {}

@@ -158,7 +158,7 @@ class ExamplesTest {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
                 "tcp-echo-streams", "tcp-echo-protocol", "async-files",
-                "subprocesses", "postgres");
+                "subprocesses", "postgres", "mongo");
     }
 
     @Test
@@ -171,5 +171,20 @@ class ExamplesTest {
         String out = run("postgres", dsn);
         assertThat(out).contains("inserted 20 rows concurrently", "1 user-1 joined 2024-01-02",
                 "renamed in a transaction: [USER-5, USER-10, USER-15, USER-20]", "20 rows, 4 renamed");
+    }
+
+    @Test
+    void mongo() throws Exception {
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+        try {
+            server.bind("127.0.0.1", 0);
+            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+            String out = run("mongo", uri);
+            assertThat(out).containsPattern("(?m)^result [0-9a-f]{24}$");
+            assertThat(out).contains("inserted 2000\ni = 0\ni = 1\ni = 2\ni = 3\ni = 4\ncount 1000\n");
+        } finally {
+            server.shutdownNow();
+        }
     }
 }
