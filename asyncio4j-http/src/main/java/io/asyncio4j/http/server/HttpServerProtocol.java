@@ -422,7 +422,9 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
             if (!lost) transport.abort();
             throw e;
         } catch (Throwable t) {
-            if (!lost) {
+            if (lost || (t instanceof IOException && closing)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "request " + r + " failed after the client went away: " + t);
+            } else {
                 LOG.log(System.Logger.Level.ERROR, "Error handling request " + r, t);
             }
             resp = Response.text("500 Internal Server Error\n\nServer got itself in trouble").status(500);
