@@ -161,9 +161,12 @@ class StreamsTest {
             }, "127.0.0.1", 0);
             StreamPair s = Streams.openConnection("127.0.0.1", server.port());
             byte[] big = new byte[1 << 20];
-            while (s.writer().transport().getWriteBufferSize() <= 64 * 1024) {
+            // Fill every buffer on the way (ours, both kernels', the server's reader up to its pause
+            // point) until a pause of the loop no longer moves anything: the writer stays paused.
+            do {
                 s.writer().write(big);
-            }
+                Asyncio.sleep(0.02);
+            } while (s.writer().transport().getWriteBufferSize() <= 64 * 1024);
             List<Task<Void>> drainers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 drainers.add(Asyncio.createTask(() -> s.writer().drain()));
