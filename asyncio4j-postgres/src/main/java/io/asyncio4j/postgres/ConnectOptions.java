@@ -1,5 +1,6 @@
 package io.asyncio4j.postgres;
 
+import javax.net.ssl.SSLContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.Map;
  * the {@code with...} methods return modified copies. {@link #parse} reads a libpq-style URI.
  * Defaults follow libpq and asyncpg: host from {@code PGHOST} or {@code localhost}, port from
  * {@code PGPORT} or 5432, user from {@code PGUSER} or the OS user, database = user, password from
- * {@code PGPASSWORD}, {@code sslmode=prefer}, statement cache of 100, connect timeout 60 s. A host
+ * {@code PGPASSWORD}, {@code sslmode=prefer} ({@code PGSSLMODE}), statement cache of 100, connect timeout 60 s. A host
  * starting with {@code /} is a Unix socket directory.
  *
  * <pre>{@code
@@ -26,13 +27,18 @@ import java.util.Map;
  * @param user               role to log in as
  * @param password           password, or null
  * @param database           database name
- * @param sslMode            TLS policy
+ * @param sslMode            TLS policy ({@code PGSSLMODE}, default {@code prefer})
+ * @param sslRootCert        PEM file of the CA certificates to trust ({@code PGSSLROOTCERT}; {@code "system"}
+ *                           for the JDK's trust store), or null: see {@link SslMode}
+ * @param ssl                the {@link SSLContext} to use instead of one built from {@code sslRootCert}
+ *                           (client certificates, custom trust), or null; {@code sslMode} still decides
+ *                           whether TLS is required and whether the host name is verified
  * @param statementCacheSize size of the automatic LRU prepared-statement cache (0 disables it)
  * @param connectTimeout     how long connecting and authenticating may take
  * @param serverSettings     run-time parameters sent in the startup message (e.g. {@code application_name})
  */
 public record ConnectOptions(String host, int port, String user, String password, String database, SslMode sslMode,
-                             int statementCacheSize, Duration connectTimeout, Map<String, String> serverSettings) {
+                             String sslRootCert, SSLContext ssl, int statementCacheSize, Duration connectTimeout, Map<String, String> serverSettings) {
 
     public ConnectOptions {
         serverSettings = Map.copyOf(serverSettings);
@@ -42,7 +48,8 @@ public record ConnectOptions(String host, int port, String user, String password
     public static ConnectOptions defaults() {
         String user = env("PGUSER", System.getProperty("user.name"));
         return new ConnectOptions(env("PGHOST", "localhost"), Integer.parseInt(env("PGPORT", "5432")), user,
-                System.getenv("PGPASSWORD"), env("PGDATABASE", user), SslMode.PREFER, 100, Duration.ofSeconds(60),
+                System.getenv("PGPASSWORD"), env("PGDATABASE", user), SslMode.parse(env("PGSSLMODE", "prefer")),
+                System.getenv("PGSSLROOTCERT"), null, 100, Duration.ofSeconds(60),
                 Map.of());
     }
 
@@ -53,7 +60,7 @@ public record ConnectOptions(String host, int port, String user, String password
 
     /**
      * Parses {@code postgresql://[user[:password]@][host][:port][/database][?param=value&...]}
-     * ({@code postgres://} too). Query parameters: {@code sslmode}, {@code connect_timeout} (seconds),
+     * ({@code postgres://} too). Query parameters: {@code sslmode}, {@code sslrootcert}, {@code connect_timeout} (seconds),
      * {@code statement_cache_size}, {@code host}, {@code port}, {@code user}, {@code password},
      * {@code dbname}; any other becomes a server setting (as asyncpg's {@code server_settings}).
      */
@@ -129,6 +136,7 @@ public record ConnectOptions(String host, int port, String user, String password
                 String v = eq >= 0 ? decode(kv.substring(eq + 1)) : "";
                 o = switch (k) {
                     case "sslmode" -> o.withSslMode(SslMode.parse(v));
+                    case "sslrootcert" -> o.withSslRootCert(v);
                     case "connect_timeout" -> o.withConnectTimeout(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
                     case "statement_cache_size" -> o.withStatementCacheSize(Integer.parseInt(v));
                     case "host" -> o.withHost(v);
@@ -148,42 +156,52 @@ public record ConnectOptions(String host, int port, String user, String password
     }
 
     public ConnectOptions withHost(String v) {
-        return new ConnectOptions(v, port, user, password, database, sslMode, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(v, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withPort(int v) {
-        return new ConnectOptions(host, v, user, password, database, sslMode, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, v, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withUser(String v) {
-        return new ConnectOptions(host, port, v, password, database, sslMode, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, v, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withPassword(String v) {
-        return new ConnectOptions(host, port, user, v, database, sslMode, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, v, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withDatabase(String v) {
-        return new ConnectOptions(host, port, user, password, v, sslMode, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, password, v, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withSslMode(SslMode v) {
-        return new ConnectOptions(host, port, user, password, database, v, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, password, database, v, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+    }
+
+    /** A copy with the PEM file of trusted CA certificates (libpq's {@code sslrootcert}). */
+    public ConnectOptions withSslRootCert(String v) {
+        return new ConnectOptions(host, port, user, password, database, sslMode, v, ssl, statementCacheSize, connectTimeout, serverSettings);
+    }
+
+    /** A copy with an {@link SSLContext} to use for TLS (asyncpg's {@code ssl=context}); see {@link SslMode}. */
+    public ConnectOptions withSsl(SSLContext v) {
+        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, v, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withStatementCacheSize(int v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, v, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, v, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withConnectTimeout(Duration v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, statementCacheSize, v, serverSettings);
+        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, v, serverSettings);
     }
 
     /** A copy with one more server setting (startup parameter). */
     public ConnectOptions withServerSetting(String name, String value) {
         Map<String, String> m = new LinkedHashMap<>(serverSettings);
         m.put(name, value);
-        return new ConnectOptions(host, port, user, password, database, sslMode, statementCacheSize, connectTimeout, m);
+        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, m);
     }
 
     @Override

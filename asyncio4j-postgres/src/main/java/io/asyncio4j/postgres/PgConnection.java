@@ -122,13 +122,32 @@ public final class PgConnection implements AutoCloseable {
     }
 
     private static PgConnection open(EventLoop loop, ConnectOptions o) throws Exception {
-        if (o.sslMode() == SslMode.REQUIRE || o.sslMode() == SslMode.VERIFY_CA || o.sslMode() == SslMode.VERIFY_FULL) {
-            throw new PgInterfaceError("sslmode=" + o.sslMode() + ": TLS is not supported yet by this client");
-        }
         SocketAddress address = o.host().startsWith("/")
                 ? UnixDomainSocketAddress.of(Path.of(o.host(), ".s.PGSQL." + o.port()))
                 : new InetSocketAddress(o.host(), o.port());
-        Protocol p = Protocol.open(loop, address);
+        PgSsl ssl = PgSsl.plan(o);
+        try {
+            return open(loop, o, address, ssl);
+        } catch (PgConnectionError | InvalidAuthorizationSpecification e) {
+            if (ssl == null || ssl.mode() != SslMode.PREFER || !retryWithoutTls(e)) {
+                throw e;
+            }
+            // sslmode=prefer: the TLS attempt failed (handshake, or pg_hba has only hostnossl for us):
+            // try again without TLS, as libpq and asyncpg do
+            return open(loop, o, address, null);
+        }
+    }
+
+    private static boolean retryWithoutTls(PgException e) {
+        if (e instanceof InvalidAuthorizationSpecification) {
+            return "28000".equals(e instanceof PostgresError pe ? pe.sqlState() : null);
+        }
+        return e.getCause() instanceof javax.net.ssl.SSLException;
+    }
+
+    private static PgConnection open(EventLoop loop, ConnectOptions o, SocketAddress address, PgSsl ssl)
+            throws Exception {
+        Protocol p = Protocol.open(loop, address, ssl);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("user", o.user());
         params.put("database", o.database());
@@ -143,6 +162,11 @@ public final class PgConnection implements AutoCloseable {
             throw rethrowHere(t);
         }
         return new PgConnection(loop, o, p);
+    }
+
+    /** True when this connection is encrypted with TLS (asyncpg: {@code get_extra_info("sslcontext") is not None}). */
+    public boolean isSsl() {
+        return protocol.usesTls();
     }
 
     // ------------------------------------------------------------------ queries

@@ -37,6 +37,8 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     private final ArrayDeque<Exchange<?>> inFlight = new ArrayDeque<>();
     private Transport transport;
     private SocketAddress address;
+    /** The TLS plan of this connection (also for the cancel side connection), or null. */
+    private PgSsl ssl;
     private boolean flushScheduled;
     /** While a COPY FROM STDIN streams, other tasks' messages wait in {@link #out}. */
     private boolean holdOutput;
@@ -56,13 +58,118 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     }
 
     /**
-     * Opens a transport to {@code address} (TCP or Unix socket) with a new Protocol on it; in a
-     * task. Connection failures become {@link PgConnectionError}.
+     * Opens a transport to {@code address} (TCP or Unix socket) with a new Protocol on it, through
+     * TLS as {@code ssl} says (null: plain); in a task. Connection failures become
+     * {@link PgConnectionError}.
      */
-    static Protocol open(EventLoop loop, SocketAddress address) throws Exception {
-        Protocol p = connectTo(address, () -> new Protocol(loop)).protocol();
+    static Protocol open(EventLoop loop, SocketAddress address, PgSsl ssl) throws Exception {
+        Protocol p = new Protocol(loop);
         p.address = address;
+        p.ssl = ssl;
+        connectNegotiated(loop, address, ssl, p);
         return p;
+    }
+
+    /**
+     * Connects {@code protocol} to {@code address}, first negotiating TLS when {@code ssl} is not
+     * null (libpq's way: an SSLRequest on the plain connection, the server's one-byte answer, then
+     * the TLS handshake on the same connection with {@link Net#startTls}). The protocol gets
+     * {@code connectionMade} with the transport to use (TLS or plain) and it is returned.
+     */
+    static Transport connectNegotiated(EventLoop loop, SocketAddress address, PgSsl ssl,
+                                       io.asyncio4j.net.BaseProtocol protocol) throws Exception {
+        if (ssl == null || address instanceof UnixDomainSocketAddress) {
+            return connectTo(address, () -> protocol).transport();
+        }
+        SslNegotiation neg = connectTo(address, () -> new SslNegotiation(loop)).protocol();
+        Transport raw = neg.transport;
+        boolean ok = false;
+        try {
+            PgWriter w = new PgWriter(16);
+            Frontend.sslRequest(w);
+            raw.write(w.view());
+            byte answer = neg.answer.await();
+            if (answer == 'N') {
+                if (ssl.required()) {
+                    throw new PgConnectionError("the server at " + address + " does not support SSL, but sslmode="
+                            + ssl.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " requires it");
+                }
+                raw.setProtocol(protocol);
+                made(protocol, raw);
+                ok = true;
+                return raw;
+            }
+            Transport tls;
+            try {
+                tls = Net.startTls(raw, protocol, ssl.context(), false,
+                        new io.asyncio4j.net.TlsOptions().serverHostname(ssl.serverHostname()));
+            } catch (javax.net.ssl.SSLException e) {
+                throw new PgConnectionError("TLS with " + address + " failed (sslmode="
+                        + ssl.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "): "
+                        + e.getMessage(), e);
+            }
+            made(protocol, tls);
+            ok = true;
+            return tls;
+        } finally {
+            if (!ok) {
+                raw.abort();
+            }
+        }
+    }
+
+    private static void made(io.asyncio4j.net.BaseProtocol protocol, Transport t) {
+        if (protocol instanceof BufferedProtocol b) {
+            b.connectionMade(t);
+        } else {
+            ((io.asyncio4j.net.Protocol) protocol).connectionMade(t);
+        }
+    }
+
+    /** Reads the server's answer to an SSLRequest: one byte, {@code 'S'} or {@code 'N'}. */
+    private static final class SslNegotiation implements io.asyncio4j.net.Protocol {
+        final Future<Byte> answer;
+        Transport transport;
+
+        SslNegotiation(EventLoop loop) {
+            answer = loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            if (answer.isDone() || !data.hasRemaining()) {
+                return;
+            }
+            byte b = data.get();
+            if (b == 'E') {
+                answer.setException(new PgConnectionError("the server answered the SSLRequest with an error"));
+            } else if (b != 'S' && b != 'N') {
+                answer.setException(new PgProtocolError("unexpected answer to the SSLRequest: " + (b & 0xff)));
+            } else if (data.hasRemaining()) {
+                // bytes after 'S' before the handshake would be read as TLS data (CVE-2021-23222)
+                answer.setException(new PgProtocolError("unexpected data after the answer to the SSLRequest"));
+            } else {
+                answer.setResult(b);
+            }
+        }
+
+        @Override
+        public boolean eofReceived() {
+            return false;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (!answer.isDone()) {
+                answer.setException(new PgConnectionError("the server closed the connection during SSL negotiation",
+                        cause));
+            }
+        }
     }
 
     private static <P extends io.asyncio4j.net.BaseProtocol> Connection<P> connectTo(
@@ -86,6 +193,11 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
 
     SocketAddress address() {
         return address;
+    }
+
+    /** True when the connection goes through TLS. */
+    boolean usesTls() {
+        return transport instanceof io.asyncio4j.net.SslTransport;
     }
 
     boolean isClosed() {
@@ -206,6 +318,7 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
     /** Sends a CancelRequest on a side connection (asyncpg: {@code _cancel}). */
     void requestCancel() {
         SocketAddress addr = address;
+        PgSsl sidessl = ssl;
         int pid = backendPid;
         int secret = backendSecret;
         if (addr == null || closedError != null) {
@@ -213,11 +326,11 @@ final class Protocol implements MessageDecoder.Sink, BufferedProtocol {
         }
         loop.createTask(() -> {
             try {
-                Connection<CancelSink> side = connectTo(addr, CancelSink::new);
+                Transport side = connectNegotiated(loop, addr, sidessl, new CancelSink()); // same sslmode
                 PgWriter w = new PgWriter(16);
                 Frontend.cancelRequest(w, pid, secret);
-                side.transport().write(w.view());
-                side.transport().close(); // flushes, then closes; the server closes its side too
+                side.write(w.view());
+                side.close(); // flushes, then closes; the server closes its side too
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.DEBUG, "cancel request to {0} failed: {1}", addr, e);
             }

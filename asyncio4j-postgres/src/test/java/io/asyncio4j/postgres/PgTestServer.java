@@ -52,6 +52,10 @@ public final class PgTestServer {
     public static final String SCRAM_PASSWORD = "scram-sëcret";
     public static final String CLEAR_USER = "pwuser";
     public static final String CLEAR_PASSWORD = "clear-secret";
+    /** A trust user that pg_hba.conf lets in only over TLS ({@code hostnossl ... reject}). */
+    public static final String SSL_USER = "ssluser";
+    /** A trust user that pg_hba.conf lets in only without TLS ({@code hostssl ... reject}). */
+    public static final String NOSSL_USER = "nossluser";
 
     private static PgTestServer instance;
     /** How to run pg_ctl for our own cluster (null for an external server). */
@@ -106,6 +110,16 @@ public final class PgTestServer {
         return port;
     }
 
+    /** The PEM certificate of the CA that signed the server's certificate, or null for an external server. */
+    public Path caCert() {
+        return socketDir == null ? null : socketDir.resolve("ca.crt");
+    }
+
+    /** The PEM certificate of another CA, which did not sign the server's certificate (null for an external server). */
+    public Path otherCaCert() {
+        return socketDir == null ? null : socketDir.resolve("other-ca.crt");
+    }
+
     /** The directory of the server's Unix socket, or null for an external server. */
     public Path socketDir() {
         return socketDir;
@@ -116,7 +130,7 @@ public final class PgTestServer {
         return externalDsn != null ? externalDsn : "postgresql://" + user + "@" + host + ":" + port + "/" + database;
     }
 
-    /** Options for the superuser, with {@code sslmode=disable}. */
+    /** Options for the superuser (default {@code sslmode=prefer}: over TLS on TCP). */
     public ConnectOptions options() {
         return ConnectOptions.parse(dsn());
     }
@@ -165,12 +179,11 @@ public final class PgTestServer {
                     "host all " + MD5_USER + " 127.0.0.1/32 md5",
                     "host all " + SCRAM_USER + " 127.0.0.1/32 scram-sha-256",
                     "host all " + CLEAR_USER + " 127.0.0.1/32 password",
+                    "hostssl all " + NOSSL_USER + " 127.0.0.1/32 reject",
+                    "hostnossl all " + SSL_USER + " 127.0.0.1/32 reject",
                     "host all all 127.0.0.1/32 trust",
                     ""));
-            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3",
-                    "-subj", "/CN=localhost", "-keyout", data.resolve("server.key").toString(),
-                    "-out", data.resolve("server.crt").toString()), runAs);
-            Files.setPosixFilePermissions(data.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+            makeCertificates(base, data, runAs);
             int port = freePort();
             String opts = "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1 -c ssl=on"
                     + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
@@ -186,13 +199,36 @@ public final class PgTestServer {
                     + "CREATE ROLE " + MD5_USER + " LOGIN SUPERUSER PASSWORD '" + MD5_PASSWORD + "';"
                     + "SET password_encryption = 'scram-sha-256';"
                     + "CREATE ROLE " + SCRAM_USER + " LOGIN SUPERUSER PASSWORD '" + SCRAM_PASSWORD + "';"
-                    + "CREATE ROLE " + CLEAR_USER + " LOGIN PASSWORD '" + CLEAR_PASSWORD + "';";
+                    + "CREATE ROLE " + CLEAR_USER + " LOGIN PASSWORD '" + CLEAR_PASSWORD + "';"
+                    + "CREATE ROLE " + SSL_USER + " LOGIN; CREATE ROLE " + NOSSL_USER + " LOGIN;";
             run(List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", base.toString(),
                     "-p", String.valueOf(port), "-U", "postgres", "-d", "postgres", "-c", sql), runAs);
             return new PgTestServer("127.0.0.1", port, "postgres", "postgres", true, base, null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the test PostgreSQL cluster", e);
         }
+    }
+
+    /**
+     * A throwaway CA ({@code ca.crt} in {@code base}), the server's key and certificate signed by it
+     * for {@code localhost} and {@code 127.0.0.1} (subject alternative names) in the data directory,
+     * and an unrelated CA ({@code other-ca.crt}) for the negative tests. EC P-256 keys (fast).
+     */
+    private static void makeCertificates(Path base, Path data, String runAs) throws IOException {
+        String ec = "ec", curve = "ec_paramgen_curve:prime256v1";
+        for (String ca : List.of("ca", "other-ca")) {
+            run(List.of("openssl", "req", "-x509", "-newkey", ec, "-pkeyopt", curve, "-nodes", "-days", "3",
+                    "-subj", "/CN=asyncio4j test " + ca, "-keyout", base.resolve(ca + ".key").toString(),
+                    "-out", base.resolve(ca + ".crt").toString()), runAs);
+        }
+        run(List.of("openssl", "req", "-new", "-newkey", ec, "-pkeyopt", curve, "-nodes", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", data.resolve("server.key").toString(), "-out", base.resolve("server.csr").toString()), runAs);
+        run(List.of("openssl", "x509", "-req", "-in", base.resolve("server.csr").toString(),
+                "-CA", base.resolve("ca.crt").toString(), "-CAkey", base.resolve("ca.key").toString(),
+                "-CAcreateserial", "-days", "3", "-copy_extensions", "copy",
+                "-out", data.resolve("server.crt").toString()), runAs);
+        Files.setPosixFilePermissions(data.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
     }
 
     private static void stop(Path bin, Path data, Path base, String runAs) {

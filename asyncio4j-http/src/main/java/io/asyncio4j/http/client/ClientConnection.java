@@ -8,7 +8,7 @@ import io.asyncio4j.net.Transport;
 final class ClientConnection {
     final ConnectionKey key;
     final HttpClientProtocol protocol;
-    final Transport transport;
+    Transport transport; // the TLS transport once https is set up
     final Future<Void> closed;
     boolean reused;
     boolean inUse;

@@ -1,7 +1,7 @@
 package io.asyncio4j.http.client;
 
 /**
- * Opening a connection failed (DNS, refused, unreachable, TLS unavailable): aiohttp's
+ * Opening a connection failed (DNS, refused, unreachable, a failed TLS handshake): aiohttp's
  * {@code ClientConnectorError}. {@link #host()} and {@link #port()} name the peer.
  *
  * <pre>{@code

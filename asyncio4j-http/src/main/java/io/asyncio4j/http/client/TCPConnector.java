@@ -12,6 +12,8 @@ import io.asyncio4j.loop.EventLoop;
 import io.asyncio4j.net.ConnectOptions;
 import io.asyncio4j.net.Connection;
 import io.asyncio4j.net.Net;
+import io.asyncio4j.net.TlsOptions;
+import io.asyncio4j.net.Transport;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -43,8 +45,12 @@ import java.util.Set;
  *     within 250 ms; the first connection wins and the other attempts are cancelled.</li>
  * <li><b>Proxies.</b> Plain http through an HTTP proxy uses absolute-form request targets on a connection
  *     to the proxy; https (or {@code proxyTunnel}) opens a {@code CONNECT} tunnel first.</li>
- * <li><b>TLS.</b> {@link #sslContext} is the plug for the TLS transport; until it exists, https fails with
- *     a {@link ClientConnectorError} saying TLS is not available yet.</li>
+ * <li><b>TLS.</b> https connections (direct, or through a proxy's {@code CONNECT} tunnel) do a TLS handshake
+ *     with {@link Net#startTls}: SNI and host name verification against the URL's host, the certificate chain
+ *     checked by {@link #sslContext} (default: the JDK's default {@code SSLContext}, i.e. its {@code cacerts}),
+ *     ALPN offering {@code http/1.1}. {@link #ssl ssl(false)} (aiohttp's {@code ssl=False}) turns verification
+ *     off. A certificate that does not verify fails with {@link ClientConnectorCertificateError}, other
+ *     handshake failures with {@link ClientConnectorSSLError}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -58,6 +64,7 @@ public final class TCPConnector {
     private Duration keepaliveTimeout = Duration.ofSeconds(15);
     private Duration ttlDnsCache = Duration.ofSeconds(10);
     private SSLContext sslContext;
+    private boolean verifySsl = true;
     private Resolver resolver = Resolver.SYSTEM;
 
     private EventLoop loop;
@@ -102,9 +109,21 @@ public final class TCPConnector {
         return this;
     }
 
-    /** The TLS configuration for https (certificate verification and SNI), used once TLS transports exist. */
+    /**
+     * The TLS context for https: whose certificates to trust (and a client certificate, if any). Default
+     * (null): {@code SSLContext.getDefault()}, the JDK's trust store. Host names are verified either way.
+     */
     public TCPConnector sslContext(SSLContext ctx) {
         this.sslContext = ctx;
+        return this;
+    }
+
+    /**
+     * {@code false} turns certificate and host name verification off for https (aiohttp's {@code ssl=False}):
+     * the traffic is encrypted but the server is not authenticated. Default {@code true}.
+     */
+    public TCPConnector ssl(boolean verify) {
+        this.verifySsl = verify;
         return this;
     }
 
@@ -188,10 +207,6 @@ public final class TCPConnector {
         EventLoop current = Asyncio.getRunningLoop();
         if (loop == null) loop = current;
         else if (loop != current) throw new IllegalStateException("a TCPConnector belongs to one event loop");
-        if (key.secure() && !tlsAvailable()) {
-            throw new ClientConnectorError(key.host(), key.port(),
-                    "TLS not available yet: https needs the asyncio4j TLS transport (TCPConnector.sslContext)", null);
-        }
         long connectStart = loop.timeNanos();
         while (true) {
             if (closed) throw new ClientConnectionError("Connector is closed");
@@ -248,10 +263,69 @@ public final class TCPConnector {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private boolean tlsAvailable() {
-        // Plug point for the SSLEngine transport: with it, connect() wraps the socket (after CONNECT when
-        // tunnelling) using sslContext with SNI and hostname verification.
+    /**
+     * The TLS handshake on {@code conn} (a TCP connection, or a CONNECT tunnel) for https: SNI and host name
+     * verification for the URL's host, ALPN http/1.1, within what is left of the connect and total timeouts.
+     */
+    private void startTls(ClientConnection conn, ConnectionKey key, Deadlines d, long connectStart) throws Exception {
+        String host = key.host().startsWith("[") && key.host().endsWith("]")
+                ? key.host().substring(1, key.host().length() - 1) : key.host();
+        Duration limit = remaining(d.timeout.connect(), connectStart);
+        long total = d.totalLeft();
+        boolean totalBinds = limit == null || total < limit.toNanos();
+        Duration timeout = totalBinds ? (total == Long.MAX_VALUE ? null : Duration.ofNanos(total)) : limit;
+        TlsOptions o = new TlsOptions().serverHostname(verifySsl ? host : "").applicationProtocols("http/1.1");
+        if (timeout != null) o.handshakeTimeout(timeout);
+        SSLContext ctx = !verifySsl ? TrustAll.context() : sslContext != null ? sslContext : SSLContext.getDefault();
+        Transport tls;
+        try {
+            tls = Net.startTls(conn.transport, conn.protocol, ctx, false, o);
+        } catch (TimeoutError e) {
+            if (totalBinds) throw d.totalError();
+            throw new ConnectTimeoutError("TLS handshake with " + key.authority() + " timed out after " + timeout);
+        } catch (javax.net.ssl.SSLException e) {
+            if (isCertificateProblem(e)) throw new ClientConnectorCertificateError(host, key.port(), e);
+            throw new ClientConnectorSSLError(host, key.port(), e);
+        }
+        conn.transport = tls;
+        conn.protocol.connectionMade(tls);
+    }
+
+    private static boolean isCertificateProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || (t.getMessage() != null && t.getMessage().contains("verifying the certificate"))) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /** {@code ssl(false)}: a context whose trust manager accepts any server certificate. */
+    private static final class TrustAll extends javax.net.ssl.X509ExtendedTrustManager {
+        private static volatile SSLContext context;
+
+        static SSLContext context() throws java.security.GeneralSecurityException {
+            SSLContext c = context;
+            if (c == null) {
+                c = SSLContext.getInstance("TLS");
+                c.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+                context = c;
+            }
+            return c;
+        }
+
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) {}
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) {}
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) {}
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) {}
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+        @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     private ClientConnection takeIdle(ConnectionKey key) {
@@ -323,6 +397,7 @@ public final class TCPConnector {
         conn.closed.addDoneCallback(f -> all.remove(c0));
         try {
             if (key.tunnel()) openTunnel(conn, key, d, connectStart);
+            if (key.secure()) startTls(conn, key, d, connectStart);
         } catch (Throwable t) {
             conn.close();
             throw t;

@@ -396,7 +396,7 @@ class ClientSessionTest {
             assertThatThrownBy(() -> s.get("http://127.0.0.1:1/"))
                     .isInstanceOfSatisfying(ClientConnectorError.class, e -> assertThat(e.port()).isEqualTo(1));
             assertThatThrownBy(() -> s.get("https://127.0.0.1:1/"))
-                    .isInstanceOf(ClientConnectorError.class).hasMessageContaining("TLS not available");
+                    .isInstanceOfSatisfying(ClientConnectorError.class, e -> assertThat(e.port()).isEqualTo(1));
             assertThat(s.connector().acquiredCount()).isZero();
         });
     }

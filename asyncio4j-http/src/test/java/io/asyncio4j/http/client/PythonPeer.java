@@ -12,13 +12,15 @@ final class PythonPeer implements AutoCloseable {
     final Process process;
     final int port;
 
-    PythonPeer(String script) throws Exception {
+    PythonPeer(String script, String... args) throws Exception {
         Path file = Files.createTempFile("peer", ".py");
         try (var in = PythonPeer.class.getResourceAsStream("/httpclient/" + script)) {
             Files.write(file, in.readAllBytes());
         }
         file.toFile().deleteOnExit();
-        process = new ProcessBuilder("/usr/bin/python3", file.toString())
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/python3", file.toString()));
+        cmd.addAll(java.util.List.of(args));
+        process = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = r.readLine();
