@@ -1,7 +1,7 @@
 package io.asyncio4j.net;
 
 import io.asyncio4j.Future;
-import io.asyncio4j.internal.WriteBufferLimits;
+import io.asyncio4j.internal.WriteFlowControl;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
@@ -56,9 +56,7 @@ public final class SocketTransport implements Transport {
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private boolean tailOwned;
     private long buffered;
-    private int high = DEFAULT_HIGH_WATER;
-    private int low = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow = new WriteFlowControl();
 
     private boolean started;       // reading enabled after connectionMade
     private boolean connected;     // connectionMade was called
@@ -421,10 +419,9 @@ public final class SocketTransport implements Transport {
     }
 
     private void maybePauseProtocol() {
-        if (buffered <= high || protocolPaused) {
+        if (!flow.pauseNeeded(buffered)) {
             return;
         }
-        protocolPaused = true;
         try {
             protocol.pauseWriting();
         } catch (Throwable t) {
@@ -433,8 +430,7 @@ public final class SocketTransport implements Transport {
     }
 
     private void maybeResumeProtocol() {
-        if (protocolPaused && buffered <= low) {
-            protocolPaused = false;
+        if (flow.resumeNeeded(buffered)) {
             try {
                 protocol.resumeWriting();
             } catch (Throwable t) {
@@ -461,15 +457,13 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int[] limits = WriteBufferLimits.resolve(high, low);
-        this.low = limits[0];
-        this.high = limits[1];
+        flow.setLimits(high, low);
         maybePauseProtocol();
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {low, high};
+        return flow.limits();
     }
 
     @Override
@@ -479,7 +473,7 @@ public final class SocketTransport implements Transport {
 
     /** Whether the protocol was told to pause writing and has not been told to resume yet. */
     public boolean isWritingPaused() {
-        return protocolPaused;
+        return flow.isPaused();
     }
 
     // ------------------------------------------------------------------ sendfile
