@@ -199,18 +199,7 @@ public final class SocketTransport implements Transport {
         }
         ByteBuffer buf = READ_BUFFER.get();
         buf.clear();
-        int n;
-        try {
-            n = channel.read(buf);
-        } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
-            return;
-        }
-        if (n < 0) {
-            readEof();
-            return;
-        }
-        if (n == 0) {
+        if (readChannel(buf) == 0) {
             return;
         }
         buf.flip();
@@ -232,17 +221,7 @@ public final class SocketTransport implements Transport {
             fatalError(t, "Fatal error: protocol.getBuffer() call failed.");
             return;
         }
-        int n;
-        try {
-            n = channel.read(buf);
-        } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
-            return;
-        }
-        if (n < 0) {
-            readEof();
-            return;
-        }
+        int n = readChannel(buf);
         if (n == 0) {
             return;
         }
@@ -251,6 +230,25 @@ public final class SocketTransport implements Transport {
         } catch (Throwable t) {
             fatalError(t, "Fatal error: protocol.bufferUpdated() call failed.");
         }
+    }
+
+    /**
+     * One read from the socket into {@code buf}: the number of bytes read, or 0 when there is
+     * nothing to deliver (nothing was read, or the peer's EOF or a read error, both handled here).
+     */
+    private int readChannel(ByteBuffer buf) {
+        int n;
+        try {
+            n = channel.read(buf);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return 0;
+        }
+        if (n < 0) {
+            readEof();
+            return 0;
+        }
+        return n;
     }
 
     private void readEof() {
