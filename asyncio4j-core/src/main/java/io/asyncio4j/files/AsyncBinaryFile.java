@@ -3,7 +3,6 @@ package io.asyncio4j.files;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +21,9 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class AsyncBinaryFile implements AsyncFile {
-    private final EventLoop loop;
-    private final FileCore core;
-    private boolean closed;
-
+public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
     AsyncBinaryFile(EventLoop loop, FileCore core) {
-        this.loop = loop;
-        this.core = core;
+        super(loop, core, core);
     }
 
     /** Up to {@code n} bytes ({@code n} unless the file ends first); everything left if {@code n < 0}. */
@@ -49,13 +43,7 @@ public final class AsyncBinaryFile implements AsyncFile {
 
     /** All remaining lines: Python's {@code readlines()}. */
     public List<byte[]> readLines() throws IOException {
-        return Offload.call(loop, () -> {
-            List<byte[]> all = new ArrayList<>();
-            for (List<byte[]> batch; !(batch = core.readLines(Integer.MAX_VALUE)).isEmpty(); ) {
-                all.addAll(batch);
-            }
-            return all;
-        });
+        return readAllBatches(() -> core.readLines(Integer.MAX_VALUE));
     }
 
     /**
@@ -77,76 +65,6 @@ public final class AsyncBinaryFile implements AsyncFile {
     public void writeLines(Iterable<byte[]> chunks) throws IOException {
         List<byte[]> copies = new ArrayList<>();
         chunks.forEach(c -> copies.add(c.clone()));
-        Offload.call(loop, () -> {
-            for (byte[] c : copies) {
-                core.write(c);
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public long seek(long offset, int whence) throws IOException {
-        return Offload.call(loop, () -> core.seek(offset, whence));
-    }
-
-    @Override
-    public long tell() throws IOException {
-        return Offload.call(loop, core::tell);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        Offload.call(loop, () -> {
-            core.flush();
-            return null;
-        });
-    }
-
-    @Override
-    public long truncate(long size) throws IOException {
-        return Offload.call(loop, () -> core.truncate(size));
-    }
-
-    @Override
-    public Path name() {
-        return core.path;
-    }
-
-    @Override
-    public String mode() {
-        return core.mode.text();
-    }
-
-    @Override
-    public boolean readable() {
-        return core.mode.readable();
-    }
-
-    @Override
-    public boolean writable() {
-        return core.mode.writable();
-    }
-
-    @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Offload.call(loop, () -> {
-            core.close();
-            return null;
-        });
-    }
-
-    @Override
-    public String toString() {
-        return "<AsyncBinaryFile name='" + core.path + "' mode='" + mode() + "'" + (closed ? " closed" : "") + ">";
+        writeAll(copies, core::write);
     }
 }

@@ -4,7 +4,6 @@ import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +23,16 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class AsyncTextFile implements AsyncFile {
-    private final EventLoop loop;
-    private final FileCore core;
+public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
     private final TextCore text;
-    private boolean closed;
 
     AsyncTextFile(EventLoop loop, FileCore core, Charset charset) {
-        this.loop = loop;
-        this.core = core;
-        this.text = new TextCore(core, charset);
+        this(loop, core, new TextCore(core, charset));
+    }
+
+    private AsyncTextFile(EventLoop loop, FileCore core, TextCore text) {
+        super(loop, core, text);
+        this.text = text;
     }
 
     /** The encoding. */
@@ -58,13 +57,7 @@ public final class AsyncTextFile implements AsyncFile {
 
     /** All remaining lines: Python's {@code readlines()}. */
     public List<String> readLines() throws IOException {
-        return Offload.call(loop, () -> {
-            List<String> all = new ArrayList<>();
-            for (List<String> batch; !(batch = text.readLines(Integer.MAX_VALUE)).isEmpty(); ) {
-                all.addAll(batch);
-            }
-            return all;
-        });
+        return readAllBatches(() -> text.readLines(Integer.MAX_VALUE));
     }
 
     /**
@@ -85,77 +78,11 @@ public final class AsyncTextFile implements AsyncFile {
     public void writeLines(Iterable<String> lines) throws IOException {
         List<String> copy = new ArrayList<>();
         lines.forEach(copy::add);
-        Offload.call(loop, () -> {
-            for (String s : copy) {
-                text.write(s);
-            }
-            return null;
-        });
+        writeAll(copy, text::write);
     }
 
     @Override
-    public long seek(long offset, int whence) throws IOException {
-        return Offload.call(loop, () -> text.seek(offset, whence));
-    }
-
-    @Override
-    public long tell() throws IOException {
-        return Offload.call(loop, text::tell);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        Offload.call(loop, () -> {
-            text.flush();
-            return null;
-        });
-    }
-
-    @Override
-    public long truncate(long size) throws IOException {
-        return Offload.call(loop, () -> text.truncate(size));
-    }
-
-    @Override
-    public Path name() {
-        return core.path;
-    }
-
-    @Override
-    public String mode() {
-        return core.mode.text();
-    }
-
-    @Override
-    public boolean readable() {
-        return core.mode.readable();
-    }
-
-    @Override
-    public boolean writable() {
-        return core.mode.writable();
-    }
-
-    @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Offload.call(loop, () -> {
-            core.close();
-            return null;
-        });
-    }
-
-    @Override
-    public String toString() {
-        return "<AsyncTextFile name='" + core.path + "' mode='" + mode() + "' encoding='" + encoding().name() + "'"
-                + (closed ? " closed" : "") + ">";
+    String details() {
+        return " encoding='" + encoding().name() + "'";
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * from {@link #rbufPos}), writes in {@link #wbuf} (bytes for the file from {@link #wbufPos}); at
  * most one of the two holds data at a time.
  */
-final class FileCore {
+final class FileCore implements Positioned {
     static final int BUFFER = 64 * 1024;
 
     final Path path;
@@ -215,14 +215,16 @@ final class FileCore {
         }
     }
 
-    synchronized void flush() throws IOException {
+    @Override
+    public synchronized void flush() throws IOException {
         checkOpen();
         flushWrites();
     }
 
     // ------------------------------------------------------------------ positioning
 
-    synchronized long seek(long offset, int whence) throws IOException {
+    @Override
+    public synchronized long seek(long offset, int whence) throws IOException {
         checkOpen();
         flushWrites();
         long target = switch (whence) {
@@ -243,12 +245,14 @@ final class FileCore {
         return pos;
     }
 
-    synchronized long tell() throws IOException {
+    @Override
+    public synchronized long tell() throws IOException {
         checkOpen();
         return pos;
     }
 
-    synchronized long truncate(long size) throws IOException {
+    @Override
+    public synchronized long truncate(long size) throws IOException {
         checkWritable();
         flushWrites();
         dropReadBuffer();

@@ -23,7 +23,7 @@ import java.util.List;
  * re-encodes them to find the byte position of the next character, which is exact for encodings
  * without state (UTF-8, ASCII, ISO-8859-x, UTF-16LE/BE, UTF-32LE/BE).
  */
-final class TextCore {
+final class TextCore implements Positioned {
     private final FileCore core;
     private final Charset charset;
     private final CharsetDecoder decoder;
@@ -260,14 +260,16 @@ final class TextCore {
         }
     }
 
-    long tell() throws IOException {
+    @Override
+    public long tell() throws IOException {
         synchronized (core) {
             return reading ? tellReading() : core.tell();
         }
     }
 
     /** Python's text seek: to a position from {@link #tell()} (whence 0), or {@code (0, 1)} / {@code (0, 2)}. */
-    long seek(long offset, int whence) throws IOException {
+    @Override
+    public long seek(long offset, int whence) throws IOException {
         synchronized (core) {
             if (whence != 0 && offset != 0) {
                 throw new UnsupportedOperation("can't do nonzero " + (whence == 1 ? "cur" : "end") + "-relative seeks");
@@ -282,14 +284,16 @@ final class TextCore {
         }
     }
 
-    long truncate(long size) throws IOException {
+    @Override
+    public long truncate(long size) throws IOException {
         synchronized (core) {
             stopReading();
             return core.truncate(size);
         }
     }
 
-    void flush() throws IOException {
+    @Override
+    public void flush() throws IOException {
         synchronized (core) {
             core.flush();
         }

@@ -1,7 +1,7 @@
 package io.asyncio4j.net;
 
 import io.asyncio4j.Future;
-import io.asyncio4j.internal.WriteBufferLimits;
+import io.asyncio4j.internal.WriteFlowControl;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
@@ -60,9 +60,7 @@ public final class SocketTransport implements Transport {
     private boolean flushScheduled;
     private final Runnable flushAtIterationEnd = this::flushAtIterationEnd;
     private long buffered;
-    private int high = DEFAULT_HIGH_WATER;
-    private int low = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow = new WriteFlowControl();
 
     private boolean started;       // reading enabled after connectionMade
     private boolean connected;     // connectionMade was called
@@ -205,18 +203,7 @@ public final class SocketTransport implements Transport {
         }
         ByteBuffer buf = READ_BUFFER.get();
         buf.clear();
-        int n;
-        try {
-            n = channel.read(buf);
-        } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
-            return;
-        }
-        if (n < 0) {
-            readEof();
-            return;
-        }
-        if (n == 0) {
+        if (readChannel(buf) == 0) {
             return;
         }
         buf.flip();
@@ -238,17 +225,7 @@ public final class SocketTransport implements Transport {
             fatalError(t, "Fatal error: protocol.getBuffer() call failed.");
             return;
         }
-        int n;
-        try {
-            n = channel.read(buf);
-        } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
-            return;
-        }
-        if (n < 0) {
-            readEof();
-            return;
-        }
+        int n = readChannel(buf);
         if (n == 0) {
             return;
         }
@@ -257,6 +234,25 @@ public final class SocketTransport implements Transport {
         } catch (Throwable t) {
             fatalError(t, "Fatal error: protocol.bufferUpdated() call failed.");
         }
+    }
+
+    /**
+     * One read from the socket into {@code buf}: the number of bytes read, or 0 when there is
+     * nothing to deliver (nothing was read, or the peer's EOF or a read error, both handled here).
+     */
+    private int readChannel(ByteBuffer buf) {
+        int n;
+        try {
+            n = channel.read(buf);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return 0;
+        }
+        if (n < 0) {
+            readEof();
+            return 0;
+        }
+        return n;
     }
 
     private void readEof() {
@@ -441,10 +437,9 @@ public final class SocketTransport implements Transport {
     }
 
     private void maybePauseProtocol() {
-        if (buffered <= high || protocolPaused) {
+        if (!flow.pauseNeeded(buffered)) {
             return;
         }
-        protocolPaused = true;
         try {
             protocol.pauseWriting();
         } catch (Throwable t) {
@@ -453,8 +448,7 @@ public final class SocketTransport implements Transport {
     }
 
     private void maybeResumeProtocol() {
-        if (protocolPaused && buffered <= low) {
-            protocolPaused = false;
+        if (flow.resumeNeeded(buffered)) {
             try {
                 protocol.resumeWriting();
             } catch (Throwable t) {
@@ -481,15 +475,13 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int[] limits = WriteBufferLimits.resolve(high, low);
-        this.low = limits[0];
-        this.high = limits[1];
+        flow.setLimits(high, low);
         maybePauseProtocol();
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {low, high};
+        return flow.limits();
     }
 
     @Override
@@ -499,7 +491,7 @@ public final class SocketTransport implements Transport {
 
     /** Whether the protocol was told to pause writing and has not been told to resume yet. */
     public boolean isWritingPaused() {
-        return protocolPaused;
+        return flow.isPaused();
     }
 
     // ------------------------------------------------------------------ sendfile

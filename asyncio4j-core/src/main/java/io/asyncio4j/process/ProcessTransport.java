@@ -121,7 +121,7 @@ final class ProcessTransport implements SubprocessTransport {
             return;
         }
         for (PipeTransport p : pipes.values()) {
-            boolean gone = p instanceof ReadPipe r ? r.disconnected() : ((WritePipe) p).disconnected();
+            boolean gone = ((PipeEnd<?>) p).disconnected();
             if (!gone) {
                 return;
             }

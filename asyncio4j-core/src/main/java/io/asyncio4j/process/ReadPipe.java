@@ -1,7 +1,6 @@
 package io.asyncio4j.process;
 
 import io.asyncio4j.loop.EventLoop;
-import io.asyncio4j.net.BaseProtocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +17,11 @@ import java.util.Arrays;
  * blocked in its read is unsafe in the JDK), so {@link #close()} takes effect when the thread next
  * wakes: at once if it waits on the gate, after its current read otherwise.
  */
-final class ReadPipe implements ReadPipeTransport {
+final class ReadPipe extends PipeEnd<InputStream> implements ReadPipeTransport {
     static final int CHUNK = 64 * 1024;
     /** One chunk at a time: the next read starts once the loop has taken the previous chunk. */
     static final int MAX_IN_FLIGHT = 1;
 
-    private final int fd;
-    private final ProcessTransport owner;
-    private final EventLoop loop;
-    private final InputStream in;
     private final Object gate = new Object();
 
     // Guarded by gate (shared with the pump thread).
@@ -34,20 +29,12 @@ final class ReadPipe implements ReadPipeTransport {
     private boolean closeRequested;
     private int inFlight;
 
-    // Loop thread only.
-    private boolean closing;
-    private boolean disconnected;
-
     ReadPipe(int fd, ProcessTransport owner, EventLoop loop, InputStream in) {
-        this.fd = fd;
-        this.owner = owner;
-        this.loop = loop;
-        this.in = in;
+        super(fd, owner, loop, in);
     }
 
     void start(long pid) {
-        Thread.ofPlatform().daemon().name("asyncio4j-pipe-" + pid + "-" + (fd == 1 ? "stdout" : "stderr"))
-                .start(this::pump);
+        startThread(pid, fd == 1 ? "stdout" : "stderr", this::pump);
     }
 
     // ------------------------------------------------------------------ pump thread
@@ -57,7 +44,7 @@ final class ReadPipe implements ReadPipeTransport {
         IOException error = null;
         try {
             while (awaitPermit()) {
-                int n = in.read(buf, 0, buf.length);
+                int n = stream.read(buf, 0, buf.length);
                 if (n < 0) {
                     break;
                 }
@@ -76,7 +63,7 @@ final class ReadPipe implements ReadPipeTransport {
             error = e;
         } finally {
             try {
-                in.close();
+                stream.close();
             } catch (IOException ignored) {
                 // nothing to do: the pipe is gone either way
             }
@@ -99,15 +86,6 @@ final class ReadPipe implements ReadPipeTransport {
         }
     }
 
-    private boolean post(Runnable r) {
-        try {
-            loop.callSoonThreadsafe(r);
-            return true;
-        } catch (IllegalStateException closedLoop) {
-            return false;
-        }
-    }
-
     // ------------------------------------------------------------------ loop thread
 
     private void deliver(byte[] chunk) {
@@ -124,24 +102,6 @@ final class ReadPipe implements ReadPipeTransport {
                 }
             }
         }
-    }
-
-    private void connectionLost(Throwable exc) {
-        if (disconnected) {
-            return;
-        }
-        disconnected = true;
-        closing = true;
-        owner.pipeConnectionLost(fd, exc);
-    }
-
-    boolean disconnected() {
-        return disconnected;
-    }
-
-    @Override
-    public int fd() {
-        return fd;
     }
 
     @Override
@@ -188,28 +148,6 @@ final class ReadPipe implements ReadPipeTransport {
             gate.notifyAll();
         }
         loop.callSoon(() -> connectionLost(null));
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    @Override
-    public Object getExtraInfo(String name) {
-        return "pipe".equals(name) ? in : null;
-    }
-
-    /** The subprocess protocol this pipe's events go to (through its subprocess transport). */
-    @Override
-    public BaseProtocol getProtocol() {
-        return owner.protocol();
-    }
-
-    /** Refused: a subprocess pipe always reports to its subprocess transport. */
-    @Override
-    public void setProtocol(BaseProtocol protocol) {
-        throw new UnsupportedOperationException("the protocol of a subprocess pipe cannot be replaced");
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.asyncio4j.process;
 
-import io.asyncio4j.internal.WriteBufferLimits;
+import io.asyncio4j.internal.WriteFlowControl;
 import io.asyncio4j.loop.EventLoop;
-import io.asyncio4j.net.BaseProtocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,38 +14,29 @@ import java.util.concurrent.LinkedBlockingQueue;
  * slice back to the loop, which lowers {@link #bufferSize} and resumes the protocol's writing
  * below the low-water mark. End of file is a marker in the queue, so it follows the data.
  */
-final class WritePipe implements WritePipeTransport {
+final class WritePipe extends PipeEnd<OutputStream> implements WritePipeTransport {
     static final int SLICE = 64 * 1024;
     private static final Object EOF = new Object();
     private static final Object ABORT = new Object();
 
-    private final ProcessTransport owner;
-    private final EventLoop loop;
-    private final OutputStream out;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final long pid;
 
     // Loop thread only.
     private long bufferSize;
-    private int high = DEFAULT_HIGH_WATER;
-    private int low = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
-    private boolean closing;
-    private boolean disconnected;
+    private final WriteFlowControl flow = new WriteFlowControl();
     private boolean started;
     private volatile boolean aborted;
 
     WritePipe(ProcessTransport owner, EventLoop loop, OutputStream out, long pid) {
-        this.owner = owner;
-        this.loop = loop;
-        this.out = out;
+        super(0, owner, loop, out);
         this.pid = pid;
     }
 
     private void ensureThread() {
         if (!started) {
             started = true;
-            Thread.ofPlatform().daemon().name("asyncio4j-pipe-" + pid + "-stdin").start(this::pump);
+            startThread(pid, "stdin", this::pump);
         }
     }
 
@@ -63,8 +53,8 @@ final class WritePipe implements WritePipeTransport {
                 byte[] data = (byte[]) item;
                 for (int off = 0; off < data.length && !aborted; off += SLICE) {
                     int n = Math.min(SLICE, data.length - off);
-                    out.write(data, off, n);
-                    out.flush();
+                    stream.write(data, off, n);
+                    stream.flush();
                     if (!post(() -> written(n))) {
                         return;
                     }
@@ -80,7 +70,7 @@ final class WritePipe implements WritePipeTransport {
         } finally {
             queue.clear();
             try {
-                out.close();
+                stream.close();
             } catch (IOException e) {
                 if (error == null && !aborted) {
                     error = e;
@@ -91,62 +81,37 @@ final class WritePipe implements WritePipeTransport {
         post(() -> connectionLost(exc));
     }
 
-    private boolean post(Runnable r) {
-        try {
-            loop.callSoonThreadsafe(r);
-            return true;
-        } catch (IllegalStateException closedLoop) {
-            return false;
-        }
-    }
-
     // ------------------------------------------------------------------ loop thread
 
     private void written(int n) {
-        if (disconnected) {
+        if (disconnected()) {
             return;
         }
         bufferSize -= n;
         maybeResumeProtocol();
     }
 
-    private void connectionLost(Throwable exc) {
-        if (disconnected) {
-            return;
-        }
-        disconnected = true;
-        closing = true;
+    @Override
+    void onDisconnected() {
         bufferSize = 0;
-        owner.pipeConnectionLost(0, exc);
-    }
-
-    boolean disconnected() {
-        return disconnected;
     }
 
     private void maybePauseProtocol() {
-        if (!protocolPaused && bufferSize > high) {
-            protocolPaused = true;
+        if (flow.pauseNeeded(bufferSize)) {
             owner.pauseWriting();
         }
     }
 
     private void maybeResumeProtocol() {
-        if (protocolPaused && bufferSize <= low) {
-            protocolPaused = false;
+        if (flow.resumeNeeded(bufferSize)) {
             owner.resumeWriting();
         }
     }
 
     @Override
-    public int fd() {
-        return 0;
-    }
-
-    @Override
     public void write(ByteBuffer data) {
         int n = data.remaining();
-        if (n == 0 || closing || disconnected) {
+        if (n == 0 || closing || disconnected()) {
             return;
         }
         byte[] copy = new byte[n];
@@ -156,7 +121,7 @@ final class WritePipe implements WritePipeTransport {
 
     @Override
     public void write(byte[] data) {
-        if (data.length == 0 || closing || disconnected) {
+        if (data.length == 0 || closing || disconnected()) {
             return;
         }
         enqueue(data.clone());
@@ -186,7 +151,7 @@ final class WritePipe implements WritePipeTransport {
 
     @Override
     public void abort() {
-        if (disconnected) {
+        if (disconnected()) {
             return;
         }
         closing = true;
@@ -204,43 +169,19 @@ final class WritePipe implements WritePipeTransport {
 
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int[] limits = WriteBufferLimits.resolve(high, low);
-        this.low = limits[0];
-        this.high = limits[1];
+        flow.setLimits(high, low);
         maybePauseProtocol();
         maybeResumeProtocol();
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {low, high};
+        return flow.limits();
     }
 
     @Override
     public void close() {
         writeEof();
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    @Override
-    public Object getExtraInfo(String name) {
-        return "pipe".equals(name) ? out : null;
-    }
-
-    /** The subprocess protocol this pipe's events go to (through its subprocess transport). */
-    @Override
-    public BaseProtocol getProtocol() {
-        return owner.protocol();
-    }
-
-    /** Refused: a subprocess pipe always reports to its subprocess transport. */
-    @Override
-    public void setProtocol(BaseProtocol protocol) {
-        throw new UnsupportedOperationException("the protocol of a subprocess pipe cannot be replaced");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.asyncio4j.sync;
 
 import io.asyncio4j.CancelledError;
-import io.asyncio4j.Future;
 import io.asyncio4j.internal.LoopBinding;
-
-import java.util.ArrayDeque;
 
 /**
  * A mutual-exclusion lock for the tasks of one loop: asyncio's {@code Lock}. It is not owned by a
@@ -33,7 +30,7 @@ import java.util.ArrayDeque;
  */
 public final class Lock implements Acquirable {
     private final LoopBinding binding = new LoopBinding();
-    private ArrayDeque<Future<Boolean>> waiters;
+    private final WaiterQueue waiters = new WaiterQueue();
     private boolean locked;
 
     /** An unlocked lock. */
@@ -53,27 +50,18 @@ public final class Lock implements Acquirable {
      */
     @Override
     public void acquire() {
-        if (!locked && (waiters == null || allCancelled())) {
+        if (!locked && !waiters.anyNotCancelled()) {
             // Jumping the queue when every waiter gave up is an optimisation; otherwise wait our turn.
             locked = true;
             return;
         }
-        if (waiters == null) {
-            waiters = new ArrayDeque<>();
-        }
-        Future<Boolean> fut = binding.createFuture(this);
-        waiters.addLast(fut);
         try {
-            try {
-                LoopBinding.await(fut);
-            } finally {
-                waiters.removeFirstOccurrence(fut);
-            }
+            waiters.await(binding.createFuture(this));
         } catch (CancelledError e) {
             // Keep the invariant: if the lock is free (and not about to be claimed by us), the
             // waiter at the head must be on its way.
             if (!locked) {
-                wakeUpFirst();
+                waiters.wakeUpFirst();
             }
             throw e;
         }
@@ -91,35 +79,11 @@ public final class Lock implements Acquirable {
             throw new IllegalStateException("Lock is not acquired.");
         }
         locked = false;
-        wakeUpFirst();
-    }
-
-    private boolean allCancelled() {
-        for (Future<Boolean> w : waiters) {
-            if (!w.cancelled()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Makes sure the first waiter will wake up (a done future means it already will). */
-    private void wakeUpFirst() {
-        if (waiters == null || waiters.isEmpty()) {
-            return;
-        }
-        Future<Boolean> first = waiters.peekFirst();
-        if (!first.isDone()) {
-            first.setResult(true);
-        }
+        waiters.wakeUpFirst();
     }
 
     @Override
     public String toString() {
-        String extra = locked ? "locked" : "unlocked";
-        if (waiters != null && !waiters.isEmpty()) {
-            extra += ", waiters:" + waiters.size();
-        }
-        return "<Lock [" + extra + "]>";
+        return "<Lock [" + (locked ? "locked" : "unlocked") + waiters.describe() + "]>";
     }
 }

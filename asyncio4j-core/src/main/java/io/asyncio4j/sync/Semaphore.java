@@ -4,8 +4,6 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Future;
 import io.asyncio4j.internal.LoopBinding;
 
-import java.util.ArrayDeque;
-
 /**
  * A counter of permits for the tasks of one loop: asyncio's {@code Semaphore}. {@link #acquire()}
  * takes a permit, suspending while there is none; {@link #release()} gives one back. Use it to
@@ -26,7 +24,7 @@ import java.util.ArrayDeque;
  */
 public class Semaphore implements Acquirable {
     private final LoopBinding binding = new LoopBinding();
-    private ArrayDeque<Future<Boolean>> waiters;
+    private final WaiterQueue waiters = new WaiterQueue();
     private int value;
 
     /** A semaphore with one permit. */
@@ -49,17 +47,7 @@ public class Semaphore implements Acquirable {
     /** True if {@link #acquire()} would suspend: no permit is free, or tasks are queued for one. */
     @Override
     public boolean locked() {
-        if (value == 0) {
-            return true;
-        }
-        if (waiters != null) {
-            for (Future<Boolean> w : waiters) {
-                if (!w.cancelled()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return value == 0 || waiters.anyNotCancelled();
     }
 
     /**
@@ -73,17 +61,9 @@ public class Semaphore implements Acquirable {
             value--;
             return;
         }
-        if (waiters == null) {
-            waiters = new ArrayDeque<>();
-        }
         Future<Boolean> fut = binding.createFuture(this);
-        waiters.addLast(fut);
         try {
-            try {
-                LoopBinding.await(fut);
-            } finally {
-                waiters.removeFirstOccurrence(fut);
-            }
+            waiters.await(fut);
         } catch (CancelledError e) {
             if (fut.isDone() && !fut.cancelled()) {
                 // A permit was handed to us but we will not take it: give it back.
@@ -114,25 +94,18 @@ public class Semaphore implements Acquirable {
 
     /** Hands a permit to the first waiter not yet woken; false if there is none. */
     private boolean wakeUpNext() {
-        if (waiters == null) {
+        Future<Boolean> fut = waiters.firstNotDone();
+        if (fut == null) {
             return false;
         }
-        for (Future<Boolean> fut : waiters) {
-            if (!fut.isDone()) {
-                value--;
-                fut.setResult(true);
-                return true;
-            }
-        }
-        return false;
+        value--;
+        fut.setResult(true);
+        return true;
     }
 
     @Override
     public String toString() {
-        String extra = locked() ? "locked" : "unlocked, value:" + value;
-        if (waiters != null && !waiters.isEmpty()) {
-            extra += ", waiters:" + waiters.size();
-        }
-        return "<" + getClass().getSimpleName() + " [" + extra + "]>";
+        String state = locked() ? "locked" : "unlocked, value:" + value;
+        return "<" + getClass().getSimpleName() + " [" + state + waiters.describe() + "]>";
     }
 }

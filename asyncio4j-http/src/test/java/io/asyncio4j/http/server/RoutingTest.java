@@ -31,7 +31,7 @@ class RoutingTest {
             RawClient.Resp r405 = RawClient.request(port, "DELETE /users/7" + H + "\r\n");
             assertThat(r405.status()).isEqualTo(405);
             assertThat(r405.header("Allow")).contains("GET").contains("HEAD");
-            RawClient.Resp created = RawClient.request(port, "POST /users" + H + "Content-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"name\":\"bob\"}");
+            RawClient.Resp created = RawClient.request(port, "POST /users" + H + "Content-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"bob\"}");
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.text()).isEqualTo("{\"created\":\"bob\"}");
             assertThat(RawClient.request(port, "PATCH /any" + H + "\r\n").text()).isEqualTo("any PATCH");

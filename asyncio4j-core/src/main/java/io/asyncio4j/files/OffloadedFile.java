@@ -1,0 +1,113 @@
+package io.asyncio4j.files;
+
+import io.asyncio4j.loop.EventLoop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link AsyncBinaryFile} and {@link AsyncTextFile} share: the open {@link FileCore}, the
+ * {@link AsyncFile} operations that only position, flush or close it, each run off the loop with
+ * {@link Offload}, and the batch loops behind {@code readLines()} / {@code writeLines()}.
+ */
+abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
+    final EventLoop loop;
+    final FileCore core;
+    private final Positioned position;
+    private boolean closed;
+
+    /** {@code position}: the layer that seeks, tells, flushes and truncates (the core, or its text layer). */
+    OffloadedFile(EventLoop loop, FileCore core, Positioned position) {
+        this.loop = loop;
+        this.core = core;
+        this.position = position;
+    }
+
+    /** All the batches {@code batch} returns until an empty one, in one executor hop. */
+    final <T> List<T> readAllBatches(Offload.IoCall<List<T>> batch) throws IOException {
+        return Offload.call(loop, () -> {
+            List<T> all = new ArrayList<>();
+            for (List<T> next; !(next = batch.call()).isEmpty(); ) {
+                all.addAll(next);
+            }
+            return all;
+        });
+    }
+
+    interface IoWrite<T> {
+        void write(T item) throws IOException;
+    }
+
+    /** Writes every item of {@code items} (already copied by the caller) in one executor hop. */
+    final <T> void writeAll(List<T> items, IoWrite<T> write) throws IOException {
+        Offload.call(loop, () -> {
+            for (T item : items) {
+                write.write(item);
+            }
+            return null;
+        });
+    }
+
+    public long seek(long offset, int whence) throws IOException {
+        return Offload.call(loop, () -> position.seek(offset, whence));
+    }
+
+    public long tell() throws IOException {
+        return Offload.call(loop, position::tell);
+    }
+
+    public void flush() throws IOException {
+        Offload.call(loop, () -> {
+            position.flush();
+            return null;
+        });
+    }
+
+    public long truncate(long size) throws IOException {
+        return Offload.call(loop, () -> position.truncate(size));
+    }
+
+    public Path name() {
+        return core.path;
+    }
+
+    public String mode() {
+        return core.mode.text();
+    }
+
+    public boolean readable() {
+        return core.mode.readable();
+    }
+
+    public boolean writable() {
+        return core.mode.writable();
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Offload.call(loop, () -> {
+            core.close();
+            return null;
+        });
+    }
+
+    /** What {@link #toString()} shows after the name and mode ("" unless overridden). */
+    String details() {
+        return "";
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " name='" + core.path + "' mode='" + mode() + "'" + details()
+                + (closed ? " closed" : "") + ">";
+    }
+}
