@@ -311,6 +311,10 @@ public final class EventLoop implements AutoCloseable {
 
     /** asyncio's {@code _run_once}: poll I/O, move due timers to the ready queue, run one batch. */
     private void runOnce(long capDeadline) {
+        if (Thread.interrupted()) {
+            // An interrupted thread cannot block in select (it would spin): stop, and say why.
+            throw new IllegalStateException("the event loop's thread was interrupted; the loop stopped");
+        }
         purgeCancelledTimers();
         long timeoutNanos;
         if (!ready.isEmpty() || stopping || !inbox.isEmpty()) {

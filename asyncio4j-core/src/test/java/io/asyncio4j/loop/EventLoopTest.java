@@ -303,4 +303,17 @@ class EventLoopTest {
         assertThatThrownBy(Asyncio::getRunningLoop).hasMessageContaining("no running event loop");
         assertThat(EventLoop.current()).isNull();
     }
+
+    @Test
+    void anInterruptedLoopThreadStopsTheLoopInsteadOfSpinning() throws Exception {
+        try (EventLoop loop = new EventLoop()) {
+            loop.callSoon(() -> Thread.currentThread().interrupt());
+            assertThatThrownBy(loop::runForever).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            assertThat(loop.isRunning()).isFalse();
+            loop.callSoon(loop::stop);
+            loop.runForever(); // usable again
+        }
+    }
 }
