@@ -6,13 +6,8 @@ import org.bson.BsonString;
 import java.time.Duration;
 
 /** What every part of a client needs from its URI, computed once. */
-record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMetadata, MongoTls tls) {
+record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMetadata) {
     static ClientSettings from(MongoUri uri) {
-        return from(uri, null);
-    }
-
-    /** {@code tls} is null when TLS is off. */
-    static ClientSettings from(MongoUri uri, MongoClientOptions options) {
         Credential cred = null;
         if (uri.username() != null) {
             String mech = uri.authMechanism();
@@ -21,7 +16,10 @@ record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMe
             }
             cred = new Credential(uri.username(), uri.password() == null ? "" : uri.password(), uri.authSource(), mech);
         }
-        MongoTls tls = MongoTls.from(uri, options);
+        if (uri.tls()) {
+            throw new ConfigurationError("tls=true: io.asyncio4j.net has no TLS transport yet, so this client cannot "
+                    + "speak TLS; connect without tls or through a TLS-terminating proxy");
+        }
         BsonDocument meta = new BsonDocument()
                 .append("driver", new BsonDocument("name", new BsonString("asyncio4j-mongo"))
                         .append("version", new BsonString("0.1.0")))
@@ -33,7 +31,7 @@ record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMe
         if (uri.appName() != null) {
             meta.put("application", new BsonDocument("name", new BsonString(uri.appName())));
         }
-        return new ClientSettings(uri, cred, meta, tls);
+        return new ClientSettings(uri, cred, meta);
     }
 
     Duration connectTimeout() {
