@@ -28,6 +28,9 @@ public final class Examples {
         ALL.put("generator-pipeline", GeneratorPipeline::main);
         ALL.put("tcp-echo-streams", TcpEchoStreams::main);
         ALL.put("tcp-echo-protocol", TcpEchoProtocol::main);
+        ALL.put("fetch-pages", FetchPages::main);
+        ALL.put("websocket-chat", WebSocketChat::main);
+        ALL.put("download-files", DownloadFiles::main);
         ALL.put("async-files", AsyncFileIo::main);
         ALL.put("subprocesses", Subprocesses::main);
         ALL.put("postgres", PostgresExample::main);

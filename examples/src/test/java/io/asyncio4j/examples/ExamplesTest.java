@@ -122,6 +122,38 @@ class ExamplesTest {
     }
 
     @Test
+    void fetchPages() throws Exception {
+        assertThat(run("fetch-pages")).isEqualTo("""
+                /page/1 -> 200, 106 chars
+                /page/2 -> 200, 106 chars
+                /page/3 -> 200, 106 chars
+                /page/4 -> 200, 106 chars
+                /page/5 -> 200, 106 chars
+                5 pages fetched concurrently in under 1.2 s (each takes 0.3 s)
+                """);
+    }
+
+    @Test
+    void websocketChat() throws Exception {
+        String out = run("websocket-chat");
+        assertThat(out).startsWith("""
+                client got: HELLO/answer
+                client got: WEBSOCKET/answer
+                """);
+        assertThat(out).contains("client: CLOSE 1000", "server: websocket connection closed");
+    }
+
+    @Test
+    void downloadFiles() throws Exception {
+        String out = run("download-files");
+        assertThat(out).startsWith("""
+                sequential: 5 files, 1310720 bytes
+                concurrent: 5 files, 1310720 bytes
+                concurrent is faster: true
+                """);
+    }
+
+    @Test
     void asyncFiles() throws Exception {
         assertThat(run("async-files")).isEqualTo("""
                 read: line 1
@@ -157,7 +189,7 @@ class ExamplesTest {
     void everyExampleIsTested() {
         assertThat(Examples.ALL.keySet()).containsExactly("hello-world", "concurrent-tasks", "cancel-task",
                 "gather-exceptions", "future-callbacks", "blocking-code", "producer-consumer", "generator-pipeline",
-                "tcp-echo-streams", "tcp-echo-protocol", "async-files",
+                "tcp-echo-streams", "tcp-echo-protocol", "fetch-pages", "websocket-chat", "download-files", "async-files",
                 "subprocesses", "postgres", "mongo");
     }
 
