@@ -26,7 +26,7 @@ import java.util.List;
  * Opens client WebSockets ({@code ws://} URLs): connects, sends the upgrade request (with a
  * permessage-deflate offer unless disabled), parses the {@code 101} with the HTTP response
  * parser, checks {@code Sec-WebSocket-Accept}, the subprotocol and the extension answer, and
- * returns a {@link WebSocketConnection} that masks every frame. {@code wss://} needs TLS, which
+ * returns a {@link WebSocketConnection} that masks every frame. {@code wss://} runs over TLS (SNI and host-name verification; see {@link #connect(URI, Options, javax.net.ssl.SSLContext)}), which
  * the core does not provide yet.
  *
  * <p>The analog of aiohttp's {@code ClientSession.ws_connect}.
@@ -97,16 +97,29 @@ public final class WebSocketClient {
         return connect(URI.create(url), options);
     }
 
-    /** Connects to {@code uri} ({@code ws://host[:port]/path?query}). */
+    /** Connects to {@code uri} ({@code ws://} or {@code wss://host[:port]/path?query}); wss trusts the JDK's default CAs. */
     public static WebSocketConnection connect(URI uri, Options options) throws Exception {
+        return connect(uri, options, null);
+    }
+
+    /**
+     * Connects to {@code uri}; for {@code wss://} the TLS handshake uses {@code sslContext} (null: the
+     * JDK's default), with SNI and host-name verification against the URL's host.
+     */
+    public static WebSocketConnection connect(URI uri, Options options, javax.net.ssl.SSLContext sslContext)
+            throws Exception {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (scheme.equals("wss") || scheme.equals("https")) {
-            throw new UnsupportedOperationException("wss:// needs TLS, which asyncio4j-core does not provide yet");
+        boolean tls = scheme.equals("wss") || scheme.equals("https");
+        if (!tls && !scheme.equals("ws") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("not a ws:// or wss:// URL: " + uri);
         }
-        if (!scheme.equals("ws") && !scheme.equals("http")) throw new IllegalArgumentException("not a ws:// URL: " + uri);
         String host = uri.getHost();
         if (host == null) throw new IllegalArgumentException("no host in " + uri);
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        int port = uri.getPort() < 0 ? (tls ? 443 : 80) : uri.getPort();
+        ConnectOptions connectOptions = new ConnectOptions();
+        if (tls) {
+            connectOptions.ssl(sslContext != null ? sslContext : javax.net.ssl.SSLContext.getDefault());
+        }
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String key = WebSocketHandshake.generateKey();
@@ -118,7 +131,7 @@ public final class WebSocketClient {
 
         return Asyncio.timeout(options.handshakeTimeout(), () -> {
             Connection<Handshake> c = Net.createConnection(Handshake::new, host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
-                    port, new ConnectOptions());
+                    port, connectOptions);
             Transport t = c.transport();
             Handshake hs = c.protocol();
             try {

@@ -198,6 +198,16 @@ class TlsClientTest {
         Application app = new Application();
         app.router().get("/hi", r -> Response.text("hi " + r.transport().getExtraInfo("alpn_protocol")));
         app.router().post("/echo", r -> Response.bytes(r.read(), null));
+        app.router().get("/ws", r -> {
+            io.asyncio4j.http.server.WebSocketResponse ws = new io.asyncio4j.http.server.WebSocketResponse();
+            ws.prepare(r);
+            for (io.asyncio4j.http.websocket.WebSocketMessage m : ws) {
+                if (m.type() == io.asyncio4j.http.websocket.WebSocketMessage.Type.TEXT) {
+                    ws.sendStr("secure " + m.text());
+                }
+            }
+            return ws;
+        });
         Asyncio.run((VoidCoroutine) () -> {
             AppRunner runner = new AppRunner(app, new HttpServerConfig().accessLogFormat(null));
             runner.setup();
@@ -212,6 +222,16 @@ class TlsClientTest {
                     assertThat(r.status()).isEqualTo(200);
                     assertThat(r.read()).isEqualTo(big);
                 }
+                // wss:// against the same server: TLS with SNI and verification, then the upgrade
+                var ws = io.asyncio4j.http.websocket.WebSocketClient.connect(java.net.URI.create(
+                        "wss://localhost:" + runner.port() + "/ws"), io.asyncio4j.http.websocket.WebSocketClient.Options.DEFAULTS, trustCa);
+                ws.sendStr("hello");
+                assertThat(ws.receiveStr()).isEqualTo("secure hello");
+                ws.close();
+                assertThat(ws.transport().getExtraInfo("sslcontext")).isNotNull();
+                assertThatThrownBy(() -> io.asyncio4j.http.websocket.WebSocketClient.connect(java.net.URI.create(
+                        "wss://localhost:" + runner.port() + "/ws"), io.asyncio4j.http.websocket.WebSocketClient.Options.DEFAULTS, trustOther))
+                        .isNotNull();
             } finally {
                 runner.cleanup();
             }
