@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -pl bench -am package -DskipTests
-JAVA="${JAVA_HOME_25:-}"
-if [ -z "$JAVA" ]; then
-  for d in /usr/lib/jvm/*25* /usr/lib/jvm/java-25*; do [ -x "$d/bin/java" ] && JAVA="$d" && break; done
-fi
-"${JAVA:+$JAVA/bin/}java" --add-opens java.base/java.lang=ALL-UNNAMED -Xss1m \
+JAVA="$(bench/java25.sh)"   # the JDK the build's toolchain chose
+"$JAVA" --add-opens java.base/java.lang=ALL-UNNAMED -Xss1m \
   -cp "bench/target/asyncio4j-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   io.asyncio4j.bench.mongo.MongoBench "${1:-inproc}" "${2:-20000}" "${3:-3}"
