@@ -375,13 +375,7 @@ public final class EventLoop implements AutoCloseable {
                 try {
                     r.run();
                 } catch (Throwable t) {
-                    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-                        throw t;
-                    }
-                    Map<String, Object> ctx = new LinkedHashMap<>();
-                    ctx.put("message", "Exception in end-of-iteration callback " + r);
-                    ctx.put("exception", t);
-                    callExceptionHandler(ctx);
+                    reportCallbackError("Exception in end-of-iteration callback " + r, t, null);
                 }
             }
         }
@@ -484,18 +478,25 @@ public final class EventLoop implements AutoCloseable {
         try {
             h.callback.run();
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-                throw t;
-            }
-            Map<String, Object> ctx = new LinkedHashMap<>();
-            ctx.put("message", "Exception in callback " + h.callback);
-            ctx.put("exception", t);
-            ctx.put("handle", h);
-            callExceptionHandler(ctx);
+            reportCallbackError("Exception in callback " + h.callback, t, h);
         } finally {
             contexts.exit(previous);
             endStep();
         }
+    }
+
+    /** A callback threw: report it (the loop goes on), except errors the JVM cannot survive. */
+    private void reportCallbackError(String message, Throwable t, Handle h) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("message", message);
+        ctx.put("exception", t);
+        if (h != null) {
+            ctx.put("handle", h);
+        }
+        callExceptionHandler(ctx);
     }
 
     // ------------------------------------------------------------------ step stamps (watchdog)

@@ -378,14 +378,7 @@ public final class SocketTransport implements Transport {
             return;
         }
         if (queue.isEmpty()) {
-            Future<Void> w = writableWaiter;
-            if (w != null) {
-                writableWaiter = null;
-                updateOps();
-                if (!w.isDone()) {
-                    w.setResult(null);
-                }
-            }
+            releaseWritableWaiter();
             return;
         }
         int cnt = 0;
@@ -412,14 +405,7 @@ public final class SocketTransport implements Transport {
         if (queue.isEmpty()) {
             tailOwned = false;
             updateOps();
-            Future<Void> w = writableWaiter;
-            if (w != null) {
-                writableWaiter = null;
-                updateOps();
-                if (!w.isDone()) {
-                    w.setResult(null);
-                }
-            }
+            releaseWritableWaiter();
             if (closing) {
                 callConnectionLost(null);
             } else if (eof) {
@@ -591,7 +577,19 @@ public final class SocketTransport implements Transport {
         loop.callSoon(() -> callConnectionLost(exc));
     }
 
-    private void fatalError(Throwable exc, String message) {
+    /** Wakes the task waiting for the queue to empty (sendfile, writeEof), if any. */
+    private void releaseWritableWaiter() {
+        Future<Void> w = writableWaiter;
+        if (w != null) {
+            writableWaiter = null;
+            updateOps();
+            if (!w.isDone()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+        private void fatalError(Throwable exc, String message) {
         if (!(exc instanceof IOException)) {
             report(exc, message);
         } else if (loop.getDebug()) {
