@@ -348,8 +348,10 @@ public final class Task<T> extends Future<T> {
                 continuation = r; // the first call comes from thread.start(): it is our thread's
             }
             if (r != continuation) {
-                // A virtual thread started inside this task inherited this scheduler: still a loop step.
-                LOOP_OPS.schedule(loop, new ForeignStep(r));
+                // A virtual thread started inside this task inherited this scheduler (the JDK gives a
+                // child the parent's). It is a thread, not a task: it runs where any virtual thread
+                // runs, so it can block or spin without stalling the loop, and outlives the loop.
+                LoopScheduler.defaultScheduler().execute(r);
                 return;
             }
             if (eagerPending) {
@@ -400,19 +402,6 @@ public final class Task<T> extends Future<T> {
         @Override
         public String toString() {
             return "step of " + Task.this;
-        }
-
-        private final class ForeignStep implements Runnable {
-            private final Runnable step;
-
-            ForeignStep(Runnable step) {
-                this.step = step;
-            }
-
-            @Override
-            public void run() {
-                LOOP_OPS.runStep(loop, Stepper.this, step);
-            }
         }
     }
 }

@@ -26,6 +26,7 @@ public final class LoopScheduler {
     private static final MethodHandle NEW_THREAD;
     private static final VarHandle SCHEDULER;
     private static final Class<?> VIRTUAL_THREAD;
+    private static final Executor DEFAULT_SCHEDULER;
     private static final RuntimeException UNAVAILABLE;
 
     static {
@@ -33,6 +34,7 @@ public final class LoopScheduler {
         MethodHandle newThread = null;
         VarHandle scheduler = null;
         Class<?> vthread = null;
+        Executor defaultScheduler = null;
         RuntimeException failure = null;
         try {
             Class<?> type = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
@@ -47,6 +49,9 @@ public final class LoopScheduler {
             vthread = Class.forName("java.lang.VirtualThread");
             scheduler = MethodHandles.privateLookupIn(vthread, MethodHandles.lookup())
                     .findVarHandle(vthread, "scheduler", Executor.class);
+            defaultScheduler = (Executor) MethodHandles.privateLookupIn(vthread, MethodHandles.lookup())
+                    .findStaticVarHandle(vthread, "DEFAULT_SCHEDULER", java.util.concurrent.ForkJoinPool.class)
+                    .get();
         } catch (RuntimeException | ReflectiveOperationException e) {
             String module = LoopScheduler.class.getModule().isNamed()
                     ? LoopScheduler.class.getModule().getName() : "ALL-UNNAMED";
@@ -61,6 +66,7 @@ public final class LoopScheduler {
         NEW_THREAD = newThread;
         SCHEDULER = scheduler;
         VIRTUAL_THREAD = vthread;
+        DEFAULT_SCHEDULER = defaultScheduler;
         UNAVAILABLE = failure;
     }
 
@@ -96,6 +102,17 @@ public final class LoopScheduler {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot create a loop-scheduled virtual thread", t);
         }
+    }
+
+    /**
+     * The JDK's own scheduler of virtual threads. A virtual thread started inside a task inherits
+     * the task's scheduler (the JDK hands a child its parent's); the task sends such a thread's
+     * continuations here, so it behaves as every other virtual thread: it neither occupies the loop
+     * nor dies with it. The JDK's pollers are such threads when blocking I/O first happens in a task.
+     */
+    public static Executor defaultScheduler() {
+        checkAvailable();
+        return DEFAULT_SCHEDULER;
     }
 
     /**
