@@ -56,7 +56,17 @@ public final class AsyncMongoClient implements AutoCloseable {
 
     /** A client for a parsed URI, with a codec registry for document classes. */
     public AsyncMongoClient(MongoUri uri, CodecRegistry codecRegistry) {
-        this.settings = ClientSettings.from(uri);
+        this(uri, codecRegistry, new MongoClientOptions());
+    }
+
+    /** A client for a URI with options the URI cannot carry (e.g. an {@code SSLContext}). */
+    public AsyncMongoClient(String uri, MongoClientOptions options) {
+        this(MongoUri.parse(uri), Codecs.DEFAULT_REGISTRY, options);
+    }
+
+    /** A client for a parsed URI, a codec registry and options the URI cannot carry. */
+    public AsyncMongoClient(MongoUri uri, CodecRegistry codecRegistry, MongoClientOptions options) {
+        this.settings = ClientSettings.from(uri, options);
         this.topology = new Topology(settings);
         this.codecRegistry = codecRegistry;
     }

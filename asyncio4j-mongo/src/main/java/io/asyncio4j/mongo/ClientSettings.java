@@ -6,8 +6,13 @@ import org.bson.BsonString;
 import java.time.Duration;
 
 /** What every part of a client needs from its URI, computed once. */
-record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMetadata) {
+record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMetadata, MongoTls tls) {
     static ClientSettings from(MongoUri uri) {
+        return from(uri, null);
+    }
+
+    /** {@code tls} is null when TLS is off. */
+    static ClientSettings from(MongoUri uri, MongoClientOptions options) {
         Credential cred = null;
         if (uri.username() != null) {
             String mech = uri.authMechanism();
@@ -16,10 +21,7 @@ record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMe
             }
             cred = new Credential(uri.username(), uri.password() == null ? "" : uri.password(), uri.authSource(), mech);
         }
-        if (uri.tls()) {
-            throw new ConfigurationError("tls=true: io.asyncio4j.net has no TLS transport yet, so this client cannot "
-                    + "speak TLS; connect without tls or through a TLS-terminating proxy");
-        }
+        MongoTls tls = MongoTls.from(uri, options);
         BsonDocument meta = new BsonDocument()
                 .append("driver", new BsonDocument("name", new BsonString("asyncio4j-mongo"))
                         .append("version", new BsonString("0.1.0")))
@@ -31,7 +33,7 @@ record ClientSettings(MongoUri uri, Credential credential, BsonDocument clientMe
         if (uri.appName() != null) {
             meta.put("application", new BsonDocument("name", new BsonString(uri.appName())));
         }
-        return new ClientSettings(uri, cred, meta);
+        return new ClientSettings(uri, cred, meta, tls);
     }
 
     Duration connectTimeout() {

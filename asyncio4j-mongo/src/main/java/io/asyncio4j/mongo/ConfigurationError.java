@@ -2,10 +2,10 @@ package io.asyncio4j.mongo;
 
 /**
  * A bad URI or option, or a feature that is not available (PyMongo's {@code ConfigurationError}),
- * e.g. {@code tls=true} while {@code io.asyncio4j.net} has no TLS transport yet.
+ * e.g. contradictory TLS options or an unreadable {@code tlsCAFile}.
  *
  * <pre>{@code
- * new AsyncMongoClient("mongodb://host/?tls=true"); // throws ConfigurationError
+ * new AsyncMongoClient("mongodb://host/?tlsInsecure=true&tlsAllowInvalidHostnames=true"); // throws ConfigurationError
  * }</pre>
  */
 public class ConfigurationError extends PyMongoError {

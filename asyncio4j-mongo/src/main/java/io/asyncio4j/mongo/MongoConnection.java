@@ -18,6 +18,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -75,18 +76,25 @@ final class MongoConnection implements Protocol {
     /** As {@link #open(ServerAddress, int, ClientSettings)}; monitors pass {@code authenticate=false}, as SDAM says. */
     static MongoConnection open(ServerAddress address, int generation, ClientSettings settings, boolean authenticate)
             throws Exception {
-        if (settings.uri().tls()) {
-            throw new ConfigurationError("tls=true: io.asyncio4j.net has no TLS transport yet, so this client cannot "
-                    + "speak TLS; connect without tls or through a TLS-terminating proxy");
-        }
         EventLoop loop = EventLoop.current();
         MongoConnection c = new MongoConnection(address, generation, loop);
+        ConnectOptions options = new ConnectOptions().connectTimeout(settings.uri().connectTimeout()).noDelay(true);
+        MongoTls tls = settings.tls();
+        if (tls != null) {
+            // connectTimeoutMS covers the TLS handshake too, as in PyMongo
+            options.ssl(tls.context()).sslHandshakeTimeout(settings.uri().connectTimeout())
+                    .serverHostname(tls.verifyHostname() ? address.host() : "");
+        }
         try {
-            Connection<MongoConnection> conn = Net.createConnection(() -> c, address.host(), address.port(),
-                    new ConnectOptions().connectTimeout(settings.uri().connectTimeout()).noDelay(true));
+            Connection<MongoConnection> conn = Net.createConnection(() -> c, address.host(), address.port(), options);
             c.transport = conn.transport();
         } catch (TimeoutError e) {
-            throw new NetworkTimeout("connecting to " + address + " timed out after " + settings.uri().connectTimeout());
+            throw new NetworkTimeout("connecting to " + address + (tls != null ? " (TLS)" : "") + " timed out after "
+                    + settings.uri().connectTimeout());
+        } catch (SSLException e) {
+            throw new ConnectionFailure("TLS handshake with " + address + " failed: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause().getMessage() != null
+                        ? " (" + e.getCause().getMessage() + ")" : ""), e);
         } catch (IOException e) {
             throw new ConnectionFailure("cannot connect to " + address + ": " + e, e);
         }

@@ -180,9 +180,58 @@ public record MongoUri(List<ServerAddress> hosts, String username, String passwo
         return new ReadConcern(option("readConcernLevel"));
     }
 
-    /** {@code tls} or {@code ssl}. */
+    /**
+     * {@code tls} or its alias {@code ssl} (they must agree when both are given). As the URI spec
+     * says, TLS is also on when any other {@code tls*} option is given without {@code tls}.
+     */
     public boolean tls() {
-        return boolOption("tls", boolOption("ssl", false));
+        String t = option("tls");
+        String s = option("ssl");
+        if (t != null && s != null && boolOption("tls", false) != boolOption("ssl", false)) {
+            throw new ConfigurationError("tls=" + t + " and ssl=" + s + " contradict each other");
+        }
+        if (t != null) {
+            return boolOption("tls", false);
+        }
+        if (s != null) {
+            return boolOption("ssl", false);
+        }
+        return option("tlsCAFile") != null || option("tlsAllowInvalidCertificates") != null
+                || option("tlsAllowInvalidHostnames") != null || option("tlsInsecure") != null;
+    }
+
+    /** {@code tlsCAFile}: a PEM file of CA certificates to trust instead of the JDK's default trust store, or null. */
+    public String tlsCAFile() {
+        return option("tlsCAFile");
+    }
+
+    /** {@code tlsAllowInvalidCertificates} (or {@code tlsInsecure}): no certificate chain check (nor host name check). */
+    public boolean tlsAllowInvalidCertificates() {
+        checkTlsInsecure();
+        return boolOption("tlsAllowInvalidCertificates", boolOption("tlsInsecure", false));
+    }
+
+    /** {@code tlsAllowInvalidHostnames} (or {@code tlsInsecure}): the chain is checked, the host name is not. */
+    public boolean tlsAllowInvalidHostnames() {
+        checkTlsInsecure();
+        return boolOption("tlsAllowInvalidHostnames", boolOption("tlsInsecure", false));
+    }
+
+    /** {@code tlsInsecure}: both of the above. */
+    public boolean tlsInsecure() {
+        checkTlsInsecure();
+        return boolOption("tlsInsecure", false);
+    }
+
+    private void checkTlsInsecure() {
+        if (option("tlsInsecure") != null) {
+            for (String other : List.of("tlsAllowInvalidCertificates", "tlsAllowInvalidHostnames",
+                    "tlsDisableOCSPEndpointCheck", "tlsDisableCertificateRevocationCheck")) {
+                if (option(other) != null) {
+                    throw new ConfigurationError("tlsInsecure and " + other + " cannot both be given");
+                }
+            }
+        }
     }
 
     /** {@code connectTimeoutMS}, 20 s by default. */
