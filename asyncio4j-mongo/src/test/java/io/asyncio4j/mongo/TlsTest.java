@@ -130,6 +130,15 @@ class TlsTest {
         return ctx;
     }
 
+    /** The exception and its causes, outermost first. */
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> all = new ArrayList<>();
+        for (Throwable c = t; c != null && !all.contains(c); c = c.getCause()) {
+            all.add(c);
+        }
+        return all;
+    }
+
     private static String pem(String name) {
         return dir.resolve(name + ".pem").toString();
     }
@@ -241,7 +250,7 @@ class TlsTest {
                         .hasMessageContaining("TLS handshake with 127.0.0.1:" + proxy.server.port() + " failed")
                         .hasMessageContaining("certificate")
                         .cause().isInstanceOf(ConnectionFailure.class)
-                        .hasRootCauseInstanceOf(SSLHandshakeException.class);
+                        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
             }
         });
     }
@@ -254,7 +263,7 @@ class TlsTest {
                 assertThatThrownBy(() -> client.getDatabase("tls").getCollection("c").findOne(new Document()))
                         .isInstanceOf(ServerSelectionTimeoutError.class)
                         .hasMessageContaining("TLS handshake")
-                        .hasRootCauseInstanceOf(SSLHandshakeException.class);
+                        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
             }
         });
     }
@@ -270,7 +279,7 @@ class TlsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("spins the loop after the localhost cases; under investigation")
+
     void hostnameMismatchFailsUnlessAllowed() throws Exception {
         Asyncio.run(() -> {
             try (Proxy proxy = new Proxy("wrong")) {
