@@ -74,6 +74,12 @@ public final class ServerOptions {
         return ssl;
     }
 
+    /** Whether TLS clients must present a certificate (see {@link TlsOptions#clientAuth}); default none. */
+    public ServerOptions sslClientAuth(ClientAuth mode) {
+        tls.clientAuth(mode);
+        return this;
+    }
+
     /** The TLS handshake timeout (asyncio's {@code ssl_handshake_timeout}, default 60 s). */
     public ServerOptions sslHandshakeTimeout(Duration timeout) {
         tls.handshakeTimeout(timeout);

@@ -213,6 +213,11 @@ public final class SslProtocol implements Protocol {
                 p.setServerNames(List.of(new SNIHostName(host)));
             }
         }
+        if (serverSide && options.clientAuth == ClientAuth.REQUIRED) {
+            p.setNeedClientAuth(true);
+        } else if (serverSide && options.clientAuth == ClientAuth.OPTIONAL) {
+            p.setWantClientAuth(true);
+        }
         if (options.applicationProtocols != null) {
             p.setApplicationProtocols(options.applicationProtocols.toArray(String[]::new));
         }

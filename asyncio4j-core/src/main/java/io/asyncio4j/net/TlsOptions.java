@@ -27,6 +27,7 @@ public final class TlsOptions {
     Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     List<String> applicationProtocols;
+    ClientAuth clientAuth = ClientAuth.NONE;
 
     /**
      * The name the client sends as SNI and checks the server's certificate against (endpoint
@@ -60,6 +61,16 @@ public final class TlsOptions {
         return this;
     }
 
+    /**
+     * Server side: whether clients must present a certificate that the context's trust manager
+     * accepts (Python's {@code verify_mode} on a server context; default {@link ClientAuth#NONE}).
+     * The client's certificate is then the transport's {@code "peercert"}. Ignored on the client side.
+     */
+    public TlsOptions clientAuth(ClientAuth mode) {
+        this.clientAuth = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
     /** A copy. */
     TlsOptions copy() {
         TlsOptions o = new TlsOptions();
@@ -67,6 +78,7 @@ public final class TlsOptions {
         o.handshakeTimeout = handshakeTimeout;
         o.shutdownTimeout = shutdownTimeout;
         o.applicationProtocols = applicationProtocols;
+        o.clientAuth = clientAuth;
         return o;
     }
 

@@ -197,7 +197,18 @@ public record MongoUri(List<ServerAddress> hosts, String username, String passwo
             return boolOption("ssl", false);
         }
         return option("tlsCAFile") != null || option("tlsAllowInvalidCertificates") != null
-                || option("tlsAllowInvalidHostnames") != null || option("tlsInsecure") != null;
+                || option("tlsAllowInvalidHostnames") != null || option("tlsInsecure") != null
+                || option("tlsCertificateKeyFile") != null || option("tlsCertificateKeyFilePassword") != null;
+    }
+
+    /** {@code tlsCertificateKeyFile}: one PEM file with the client certificate and its private key, or null. */
+    public String tlsCertificateKeyFile() {
+        return option("tlsCertificateKeyFile");
+    }
+
+    /** {@code tlsCertificateKeyFilePassword}: the password of an encrypted key in that file, or null. */
+    public String tlsCertificateKeyFilePassword() {
+        return option("tlsCertificateKeyFilePassword");
     }
 
     /** {@code tlsCAFile}: a PEM file of CA certificates to trust instead of the JDK's default trust store, or null. */

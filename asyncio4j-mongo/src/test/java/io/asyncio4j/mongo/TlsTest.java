@@ -1,7 +1,9 @@
 package io.asyncio4j.mongo;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.net.ClientAuth;
 import io.asyncio4j.net.Server;
+import io.asyncio4j.net.SslContextBuilder;
 import io.asyncio4j.net.ServerOptions;
 import io.asyncio4j.stream.StreamPair;
 import io.asyncio4j.stream.StreamReader;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -50,6 +51,7 @@ class TlsTest {
     static MongoTestServer srv;
     static Path dir;
     static final AtomicInteger COUNTER = new AtomicInteger();
+    static final String KEY_PASSWORD = "k3y-pass";
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -69,9 +71,18 @@ class TlsTest {
                     "-subj", "/CN=" + name);
             openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                     "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext");
-            openssl("pkcs12", "-export", "-inkey", name + ".key", "-in", name + ".pem", "-certfile", "ca.pem",
-                    "-out", name + ".p12", "-passout", "pass:changeit", "-name", "server");
         }
+        // a client certificate for mutual TLS; tlsCertificateKeyFile wants certificate and key in one file
+        Files.writeString(dir.resolve("client.ext"), "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
+        openssl("req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/CN=mongo client");
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "client.pem", "-days", "2", "-extfile", "client.ext");
+        openssl("pkcs8", "-topk8", "-in", "client.key", "-out", "client-enc.key", "-passout", "pass:" + KEY_PASSWORD);
+        Files.writeString(dir.resolve("client-combined.pem"),
+                Files.readString(dir.resolve("client.pem")) + Files.readString(dir.resolve("client.key")));
+        Files.writeString(dir.resolve("client-combined-enc.pem"),
+                Files.readString(dir.resolve("client.pem")) + Files.readString(dir.resolve("client-enc.key")));
     }
 
     @AfterAll
@@ -105,16 +116,10 @@ class TlsTest {
         }
     }
 
-    private static SSLContext serverContext(String name) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve(name + ".p12"))) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
+    /** The proxy's context: the named server certificate, and the test CA to check client certificates. */
+    private static SSLContext serverContext(String name) {
+        return SslContextBuilder.create().trustPemFile(dir.resolve("ca.pem"))
+                .certificateChain(dir.resolve(name + ".pem"), dir.resolve(name + ".key"), null).build();
     }
 
     private static SSLContext clientContext(String caName) throws Exception {
@@ -148,11 +153,19 @@ class TlsTest {
         final Server server;
         final AtomicInteger connections = new AtomicInteger();
         final Set<String> sniNames = ConcurrentHashMap.newKeySet();
+        final Set<String> clientNames = ConcurrentHashMap.newKeySet();
 
         Proxy(String certName) throws Exception {
+            this(certName, ClientAuth.NONE);
+        }
+
+        Proxy(String certName, ClientAuth clientAuth) throws Exception {
             int backend = srv.server.getLocalAddress().getPort();
             server = Streams.startServer((reader, writer) -> {
                 connections.incrementAndGet();
+                if (writer.getExtraInfo("peercert") instanceof java.security.cert.X509Certificate c) {
+                    clientNames.add(c.getSubjectX500Principal().getName());
+                }
                 if (writer.getExtraInfo("ssl_object") instanceof SSLEngine e
                         && e.getSession() instanceof ExtendedSSLSession s) {
                     for (SNIServerName n : s.getRequestedServerNames()) {
@@ -165,7 +178,7 @@ class TlsTest {
                 var a = Asyncio.createTask(() -> pump(reader, up.writer()));
                 pump(up.reader(), writer);
                 a.cancel();
-            }, List.of("127.0.0.1"), 0, StreamReader.DEFAULT_LIMIT, new ServerOptions().ssl(serverContext(certName)));
+            }, List.of("127.0.0.1"), 0, StreamReader.DEFAULT_LIMIT, new ServerOptions().ssl(serverContext(certName)).sslClientAuth(clientAuth));
         }
 
         private static Void pump(StreamReader from, StreamWriter to) {
@@ -223,6 +236,53 @@ class TlsTest {
             try (Proxy proxy = new Proxy("good")) {
                 insertAndFind(proxy.uri("localhost", "ssl=true&tlsCAFile=" + pem("ca")), new MongoClientOptions());
                 assertThat(proxy.sniNames).containsExactly("localhost");
+            }
+        });
+    }
+
+    @Test
+    void clientCertificateFromTlsCertificateKeyFile() throws Exception {
+        Asyncio.run(() -> {
+            try (Proxy proxy = new Proxy("good", ClientAuth.REQUIRED)) {
+                String ca = "tlsCAFile=" + pem("ca");
+                insertAndFind(proxy.uri("localhost", ca + "&tlsCertificateKeyFile=" + dir.resolve("client-combined.pem")),
+                        new MongoClientOptions());
+                insertAndFind(proxy.uri("localhost", ca + "&tlsCertificateKeyFile=" + dir.resolve("client-combined-enc.pem")
+                        + "&tlsCertificateKeyFilePassword=" + KEY_PASSWORD), new MongoClientOptions());
+                assertThat(proxy.clientNames).containsExactly("CN=mongo client");
+                // without a certificate the proxy refuses the handshake
+                try (AsyncMongoClient client = new AsyncMongoClient(proxy.uri("localhost", ca))) {
+                    assertThatThrownBy(() -> client.getDatabase("tls").getCollection("c").findOne(new Document()))
+                            .isInstanceOf(ServerSelectionTimeoutError.class);
+                }
+            }
+        });
+        assertThatThrownBy(() -> new AsyncMongoClient("mongodb://localhost/?tlsCertificateKeyFile="
+                + dir.resolve("client-combined-enc.pem") + "&tlsCertificateKeyFilePassword=wrong"))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("wrong password");
+    }
+
+    @Test
+    void theOfficialDriverTalksToTheSameTlsEndpoint() throws Exception {
+        // the proxy is a TLS endpoint the official driver accepts too: our client's success is not a private handshake
+        Asyncio.run(() -> {
+            try (Proxy proxy = new Proxy("good")) {
+                SSLContext ctx = clientContext("ca");
+                long count = Asyncio.toThread(() -> {
+                    var settings = com.mongodb.MongoClientSettings.builder()
+                            .applyConnectionString(new com.mongodb.ConnectionString(proxy.uri("localhost", "tls=true")))
+                            .applyToSslSettings(b -> b.enabled(true).context(ctx)).build();
+                    try (var official = com.mongodb.client.MongoClients.create(settings)) {
+                        var coll = official.getDatabase("tls").getCollection("official");
+                        coll.insertOne(new Document("via", "official driver over tls"));
+                        return coll.countDocuments();
+                    }
+                }).await();
+                assertThat(count).isGreaterThanOrEqualTo(1);
+                try (AsyncMongoClient ours = new AsyncMongoClient(proxy.uri("localhost", "tls=true&tlsCAFile=" + pem("ca")))) {
+                    assertThat(ours.getDatabase("tls").getCollection("official").countDocuments(new Document()))
+                            .isEqualTo(count);
+                }
             }
         });
     }
@@ -342,7 +402,14 @@ class TlsTest {
                 new MongoClientOptions().sslContext(SSLContext.getDefault())))
                 .isInstanceOf(ConfigurationError.class);
         assertThatThrownBy(() -> new AsyncMongoClient("mongodb://h/?tls=true&tlsCertificateKeyFile=/c.pem"))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("sslContext");
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("/c.pem");
+        assertThatThrownBy(() -> new AsyncMongoClient("mongodb://h/?tlsCertificateKeyFile=" + dir.resolve("client.pem")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("no PEM private key");
+        assertThatThrownBy(() -> new AsyncMongoClient("mongodb://h/?tlsCertificateKeyFilePassword=x"))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("without tlsCertificateKeyFile");
+        assertThatThrownBy(() -> new AsyncMongoClient("mongodb://h/?tlsCertificateKeyFile="
+                + dir.resolve("client-combined.pem"), new MongoClientOptions().sslContext(SSLContext.getDefault())))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("tlsCertificateKeyFile");
         new AsyncMongoClient("mongodb://h/?tls=true&tlsCAFile=" + pem("ca")).close();
     }
 }

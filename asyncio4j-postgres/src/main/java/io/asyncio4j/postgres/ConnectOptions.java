@@ -27,18 +27,14 @@ import java.util.Map;
  * @param user               role to log in as
  * @param password           password, or null
  * @param database           database name
- * @param sslMode            TLS policy ({@code PGSSLMODE}, default {@code prefer})
- * @param sslRootCert        PEM file of the CA certificates to trust ({@code PGSSLROOTCERT}; {@code "system"}
- *                           for the JDK's trust store), or null: see {@link SslMode}
- * @param ssl                the {@link SSLContext} to use instead of one built from {@code sslRootCert}
- *                           (client certificates, custom trust), or null; {@code sslMode} still decides
- *                           whether TLS is required and whether the host name is verified
+ * @param tls                the TLS settings ({@code sslmode}, {@code sslrootcert}, {@code sslcert},
+ *                           {@code sslkey}, {@code sslpassword}, or an {@link SSLContext}); see {@link SslOptions}
  * @param statementCacheSize size of the automatic LRU prepared-statement cache (0 disables it)
  * @param connectTimeout     how long connecting and authenticating may take
  * @param serverSettings     run-time parameters sent in the startup message (e.g. {@code application_name})
  */
-public record ConnectOptions(String host, int port, String user, String password, String database, SslMode sslMode,
-                             String sslRootCert, SSLContext ssl, int statementCacheSize, Duration connectTimeout, Map<String, String> serverSettings) {
+public record ConnectOptions(String host, int port, String user, String password, String database, SslOptions tls,
+                             int statementCacheSize, Duration connectTimeout, Map<String, String> serverSettings) {
 
     public ConnectOptions {
         serverSettings = Map.copyOf(serverSettings);
@@ -48,9 +44,8 @@ public record ConnectOptions(String host, int port, String user, String password
     public static ConnectOptions defaults() {
         String user = env("PGUSER", System.getProperty("user.name"));
         return new ConnectOptions(env("PGHOST", "localhost"), Integer.parseInt(env("PGPORT", "5432")), user,
-                System.getenv("PGPASSWORD"), env("PGDATABASE", user), SslMode.parse(env("PGSSLMODE", "prefer")),
-                System.getenv("PGSSLROOTCERT"), null, 100, Duration.ofSeconds(60),
-                Map.of());
+                System.getenv("PGPASSWORD"), env("PGDATABASE", user), SslOptions.fromEnvironment(), 100,
+                Duration.ofSeconds(60), Map.of());
     }
 
     private static String env(String name, String dflt) {
@@ -60,7 +55,8 @@ public record ConnectOptions(String host, int port, String user, String password
 
     /**
      * Parses {@code postgresql://[user[:password]@][host][:port][/database][?param=value&...]}
-     * ({@code postgres://} too). Query parameters: {@code sslmode}, {@code sslrootcert}, {@code connect_timeout} (seconds),
+     * ({@code postgres://} too). Query parameters: {@code sslmode}, {@code sslrootcert}, {@code sslcert},
+     * {@code sslkey}, {@code sslpassword}, {@code connect_timeout} (seconds),
      * {@code statement_cache_size}, {@code host}, {@code port}, {@code user}, {@code password},
      * {@code dbname}; any other becomes a server setting (as asyncpg's {@code server_settings}).
      */
@@ -137,6 +133,9 @@ public record ConnectOptions(String host, int port, String user, String password
                 o = switch (k) {
                     case "sslmode" -> o.withSslMode(SslMode.parse(v));
                     case "sslrootcert" -> o.withSslRootCert(v);
+                    case "sslcert" -> o.withSslCert(v);
+                    case "sslkey" -> o.withSslKey(v);
+                    case "sslpassword" -> o.withSslPassword(v);
                     case "connect_timeout" -> o.withConnectTimeout(Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
                     case "statement_cache_size" -> o.withStatementCacheSize(Integer.parseInt(v));
                     case "host" -> o.withHost(v);
@@ -156,57 +155,92 @@ public record ConnectOptions(String host, int port, String user, String password
     }
 
     public ConnectOptions withHost(String v) {
-        return new ConnectOptions(v, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(v, port, user, password, database, tls, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withPort(int v) {
-        return new ConnectOptions(host, v, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, v, user, password, database, tls, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withUser(String v) {
-        return new ConnectOptions(host, port, v, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, v, password, database, tls, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withPassword(String v) {
-        return new ConnectOptions(host, port, user, v, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, v, database, tls, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withDatabase(String v) {
-        return new ConnectOptions(host, port, user, password, v, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, password, v, tls, statementCacheSize, connectTimeout, serverSettings);
+    }
+
+    /** The TLS policy ({@code sslmode}). */
+    public SslMode sslMode() {
+        return tls.mode();
+    }
+
+    /** The PEM file of trusted CA certificates ({@code sslrootcert}), or null. */
+    public String sslRootCert() {
+        return tls.rootCert();
+    }
+
+    /** The caller's {@link SSLContext}, or null. */
+    public SSLContext ssl() {
+        return tls.context();
     }
 
     public ConnectOptions withSslMode(SslMode v) {
-        return new ConnectOptions(host, port, user, password, database, v, sslRootCert, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return withTls(tls.withMode(v));
     }
 
     /** A copy with the PEM file of trusted CA certificates (libpq's {@code sslrootcert}). */
     public ConnectOptions withSslRootCert(String v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, v, ssl, statementCacheSize, connectTimeout, serverSettings);
+        return withTls(tls.withRootCert(v));
+    }
+
+    /** A copy with the PEM file of the client certificate (libpq's {@code sslcert}), for {@code cert} authentication. */
+    public ConnectOptions withSslCert(String v) {
+        return withTls(tls.withCert(v));
+    }
+
+    /** A copy with the PEM file of the client's private key (libpq's {@code sslkey}). */
+    public ConnectOptions withSslKey(String v) {
+        return withTls(tls.withKey(v));
+    }
+
+    /** A copy with the password of an encrypted {@code sslkey} (libpq's {@code sslpassword}). */
+    public ConnectOptions withSslPassword(String v) {
+        return withTls(tls.withPassword(v));
     }
 
     /** A copy with an {@link SSLContext} to use for TLS (asyncpg's {@code ssl=context}); see {@link SslMode}. */
     public ConnectOptions withSsl(SSLContext v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, v, statementCacheSize, connectTimeout, serverSettings);
+        return withTls(tls.withContext(v));
+    }
+
+    /** A copy with all TLS settings replaced. */
+    public ConnectOptions withTls(SslOptions v) {
+        return new ConnectOptions(host, port, user, password, database, v, statementCacheSize, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withStatementCacheSize(int v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, v, connectTimeout, serverSettings);
+        return new ConnectOptions(host, port, user, password, database, tls, v, connectTimeout, serverSettings);
     }
 
     public ConnectOptions withConnectTimeout(Duration v) {
-        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, v, serverSettings);
+        return new ConnectOptions(host, port, user, password, database, tls, statementCacheSize, v, serverSettings);
     }
 
     /** A copy with one more server setting (startup parameter). */
     public ConnectOptions withServerSetting(String name, String value) {
         Map<String, String> m = new LinkedHashMap<>(serverSettings);
         m.put(name, value);
-        return new ConnectOptions(host, port, user, password, database, sslMode, sslRootCert, ssl, statementCacheSize, connectTimeout, m);
+        return new ConnectOptions(host, port, user, password, database, tls, statementCacheSize, connectTimeout, m);
     }
 
     @Override
     public String toString() {
-        return "ConnectOptions[" + user + "@" + host + ":" + port + "/" + database + ", sslmode=" + sslMode
+        return "ConnectOptions[" + user + "@" + host + ":" + port + "/" + database + ", sslmode=" + tls.mode()
                 + (password != null ? ", password=***" : "") + "]";
     }
 }

@@ -56,6 +56,13 @@ public final class PgTestServer {
     public static final String SSL_USER = "ssluser";
     /** A trust user that pg_hba.conf lets in only without TLS ({@code hostssl ... reject}). */
     public static final String NOSSL_USER = "nossluser";
+    /**
+     * A user that pg_hba.conf lets in only with a client certificate ({@code hostssl ... cert}) whose
+     * CN is its name: {@link #clientCert()} / {@link #clientKey()} (also encrypted:
+     * {@link #clientKeyEncrypted()} with {@link #CLIENT_KEY_PASSWORD}).
+     */
+    public static final String CERT_USER = "certuser";
+    public static final String CLIENT_KEY_PASSWORD = "key-secret";
 
     private static PgTestServer instance;
     /** How to run pg_ctl for our own cluster (null for an external server). */
@@ -120,6 +127,21 @@ public final class PgTestServer {
         return socketDir == null ? null : socketDir.resolve("other-ca.crt");
     }
 
+    /** The PEM client certificate for {@link #CERT_USER}, signed by {@link #caCert()} (null for an external server). */
+    public Path clientCert() {
+        return socketDir == null ? null : socketDir.resolve("client.crt");
+    }
+
+    /** The PEM (PKCS#8) private key of {@link #clientCert()}. */
+    public Path clientKey() {
+        return socketDir == null ? null : socketDir.resolve("client.key");
+    }
+
+    /** {@link #clientKey()} encrypted with {@link #CLIENT_KEY_PASSWORD} (ENCRYPTED PRIVATE KEY). */
+    public Path clientKeyEncrypted() {
+        return socketDir == null ? null : socketDir.resolve("client-enc.key");
+    }
+
     /** The directory of the server's Unix socket, or null for an external server. */
     public Path socketDir() {
         return socketDir;
@@ -181,11 +203,14 @@ public final class PgTestServer {
                     "host all " + CLEAR_USER + " 127.0.0.1/32 password",
                     "hostssl all " + NOSSL_USER + " 127.0.0.1/32 reject",
                     "hostnossl all " + SSL_USER + " 127.0.0.1/32 reject",
+                    "hostssl all " + CERT_USER + " 127.0.0.1/32 cert",
+                    "host all " + CERT_USER + " 127.0.0.1/32 reject",
                     "host all all 127.0.0.1/32 trust",
                     ""));
             makeCertificates(base, data, runAs);
             int port = freePort();
             String opts = "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1 -c ssl=on"
+                    + " -c ssl_ca_file=" + base.resolve("ca.crt")
                     + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
                     + " -c shared_buffers=32MB";
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-w",
@@ -200,7 +225,8 @@ public final class PgTestServer {
                     + "SET password_encryption = 'scram-sha-256';"
                     + "CREATE ROLE " + SCRAM_USER + " LOGIN SUPERUSER PASSWORD '" + SCRAM_PASSWORD + "';"
                     + "CREATE ROLE " + CLEAR_USER + " LOGIN PASSWORD '" + CLEAR_PASSWORD + "';"
-                    + "CREATE ROLE " + SSL_USER + " LOGIN; CREATE ROLE " + NOSSL_USER + " LOGIN;";
+                    + "CREATE ROLE " + SSL_USER + " LOGIN; CREATE ROLE " + NOSSL_USER + " LOGIN;"
+                    + "CREATE ROLE " + CERT_USER + " LOGIN;";
             run(List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", base.toString(),
                     "-p", String.valueOf(port), "-U", "postgres", "-d", "postgres", "-c", sql), runAs);
             return new PgTestServer("127.0.0.1", port, "postgres", "postgres", true, base, null);
@@ -229,6 +255,14 @@ public final class PgTestServer {
                 "-CAcreateserial", "-days", "3", "-copy_extensions", "copy",
                 "-out", data.resolve("server.crt").toString()), runAs);
         Files.setPosixFilePermissions(data.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+        // the client certificate for cert authentication (CN = the role), its key also encrypted
+        run(List.of("openssl", "req", "-new", "-newkey", ec, "-pkeyopt", curve, "-nodes", "-subj", "/CN=" + CERT_USER,
+                "-keyout", base.resolve("client.key").toString(), "-out", base.resolve("client.csr").toString()), runAs);
+        run(List.of("openssl", "x509", "-req", "-in", base.resolve("client.csr").toString(),
+                "-CA", base.resolve("ca.crt").toString(), "-CAkey", base.resolve("ca.key").toString(),
+                "-CAcreateserial", "-days", "3", "-out", base.resolve("client.crt").toString()), runAs);
+        run(List.of("openssl", "pkcs8", "-topk8", "-in", base.resolve("client.key").toString(),
+                "-out", base.resolve("client-enc.key").toString(), "-passout", "pass:" + CLIENT_KEY_PASSWORD), runAs);
     }
 
     private static void stop(Path bin, Path data, Path base, String runAs) {

@@ -132,8 +132,30 @@ class TlsTest {
 
     @Test
     void anSslContextFromTheCaller() throws Exception {
-        javax.net.ssl.SSLContext ctx = PgSsl.fromPem(pg.caCert());
+        javax.net.ssl.SSLContext ctx = io.asyncio4j.net.SslContextBuilder.create().trustPemFile(pg.caCert()).build();
         with(base(SslMode.VERIFY_FULL).withSsl(ctx), c -> assertThat(sslOfBackend(c)).isTrue());
+    }
+
+    @Test
+    void clientCertificateAuthentication() throws Exception {
+        ConnectOptions certUser = base(SslMode.VERIFY_FULL).withUser(PgTestServer.CERT_USER).withDatabase("postgres")
+                .withSslRootCert(pg.caCert().toString());
+        // pg_hba.conf says "cert": no certificate, no entry
+        assertThatThrownBy(() -> with(certUser, c -> { }))
+                .isInstanceOf(InvalidAuthorizationSpecification.class).hasMessageContaining("certificate");
+        with(certUser.withSslCert(pg.clientCert().toString()).withSslKey(pg.clientKey().toString()),
+                c -> assertThat(c.<String>fetchVal("select current_user")).isEqualTo(PgTestServer.CERT_USER));
+        // the encrypted key, all from a DSN as libpq spells it
+        String dsn = "postgresql://" + PgTestServer.CERT_USER + "@127.0.0.1:" + pg.port() + "/postgres?sslmode=verify-full"
+                + "&sslrootcert=" + pg.caCert() + "&sslcert=" + pg.clientCert() + "&sslkey=" + pg.clientKeyEncrypted()
+                + "&sslpassword=" + PgTestServer.CLIENT_KEY_PASSWORD;
+        with(ConnectOptions.parse(dsn), c -> assertThat(c.<Boolean>fetchVal(
+                "select client_dn = '/CN=" + PgTestServer.CERT_USER + "' from pg_stat_ssl where pid = pg_backend_pid()"))
+                .isTrue());
+        assertThatThrownBy(() -> with(ConnectOptions.parse(dsn.replace("sslpassword=", "sslpassword=wrong")), c -> { }))
+                .isInstanceOf(PgInterfaceError.class).hasMessageContaining("wrong password");
+        assertThatThrownBy(() -> with(certUser.withSslCert("/no/such/client.crt"), c -> { }))
+                .isInstanceOf(PgInterfaceError.class).hasMessageContaining("/no/such/client.crt");
     }
 
     @Test

@@ -28,6 +28,16 @@ final class TlsCerts {
     final Path serverKey;
     final Path otherCaPem;
     final Path serverP12;
+    /** A client certificate from the test CA (CN "asyncio4j client") and its key in every PEM form we read. */
+    final Path clientPem;
+    final Path clientKey;          // PKCS#8
+    final Path clientKeySec1;      // EC PRIVATE KEY
+    final Path clientKeyEncrypted; // ENCRYPTED PRIVATE KEY, password CLIENT_KEY_PASSWORD
+    final Path clientKeyLegacy;    // EC PRIVATE KEY with Proc-Type/DEK-Info
+    final Path clientCombined;     // certificate then key, one file
+    final Path rsaClientPem;
+    final Path rsaClientKey;       // RSA PRIVATE KEY (PKCS#1)
+    static final String CLIENT_KEY_PASSWORD = "s3cret";
 
     private TlsCerts(Path dir) {
         this.dir = dir;
@@ -36,6 +46,14 @@ final class TlsCerts {
         serverKey = dir.resolve("server.key");
         otherCaPem = dir.resolve("other-ca.pem");
         serverP12 = dir.resolve("server.p12");
+        clientPem = dir.resolve("client.pem");
+        clientKey = dir.resolve("client.key");
+        clientKeySec1 = dir.resolve("client-sec1.key");
+        clientKeyEncrypted = dir.resolve("client-enc.key");
+        clientKeyLegacy = dir.resolve("client-legacy.key");
+        clientCombined = dir.resolve("client-combined.pem");
+        rsaClientPem = dir.resolve("rsa-client.pem");
+        rsaClientKey = dir.resolve("rsa-client.key");
     }
 
     static synchronized TlsCerts get() throws Exception {
@@ -69,6 +87,23 @@ final class TlsCerts {
                 "-out", "server.pem", "-days", "2", "-extfile", "server.ext");
         run("pkcs12", "-export", "-inkey", "server.key", "-in", "server.pem", "-certfile", "ca.pem",
                 "-out", "server.p12", "-passout", "pass:changeit", "-name", "server");
+        Files.writeString(dir.resolve("client.ext"), """
+                basicConstraints=CA:FALSE
+                keyUsage=critical,digitalSignature,keyEncipherment
+                extendedKeyUsage=clientAuth
+                """);
+        run("req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/CN=asyncio4j client");
+        run("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "client.pem", "-days", "2", "-extfile", "client.ext");
+        run("ec", "-in", "client.key", "-out", "client-sec1.key");
+        run("pkcs8", "-topk8", "-in", "client.key", "-out", "client-enc.key", "-passout", "pass:" + CLIENT_KEY_PASSWORD);
+        run("ec", "-in", "client.key", "-aes128", "-passout", "pass:" + CLIENT_KEY_PASSWORD, "-out", "client-legacy.key");
+        Files.writeString(clientCombined, Files.readString(clientPem) + Files.readString(clientKey));
+        run("genrsa", "-traditional", "-out", "rsa-client.key", "2048");
+        run("req", "-new", "-key", "rsa-client.key", "-out", "rsa-client.csr", "-subj", "/CN=asyncio4j rsa client");
+        run("x509", "-req", "-in", "rsa-client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "rsa-client.pem", "-days", "2", "-extfile", "client.ext");
     }
 
     private void run(String... args) throws Exception {
