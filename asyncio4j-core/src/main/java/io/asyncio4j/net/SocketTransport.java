@@ -365,7 +365,7 @@ public final class SocketTransport implements Transport {
             last.put(src);
             last.position(p);
         } else {
-            ByteBuffer b = ByteBuffer.allocate(Math.max(n, 16 * 1024));
+            ByteBuffer b = WriteBuffers.take(n);
             b.put(src).flip();
             queue.addLast(b);
             tailOwned = true;
@@ -399,7 +399,7 @@ public final class SocketTransport implements Transport {
         }
         buffered -= written;
         while (!queue.isEmpty() && !queue.peekFirst().hasRemaining()) {
-            queue.pollFirst();
+            WriteBuffers.give(queue.pollFirst());
         }
         maybeResumeProtocol();
         if (queue.isEmpty()) {
