@@ -83,6 +83,7 @@ public final class EventLoop implements AutoCloseable {
     private final ArrayDeque<Runnable> runNext = new ArrayDeque<>();
     private ArrayDeque<Runnable> atIterationEnd = new ArrayDeque<>();
     private ArrayDeque<Runnable> atIterationEndSpare = new ArrayDeque<>();
+    private final Map<Object, Object> loopLocals = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
@@ -392,6 +393,17 @@ public final class EventLoop implements AutoCloseable {
      */
     public void runAtIterationEnd(Runnable callback) {
         atIterationEnd.add(callback);
+    }
+
+    /**
+     * State that the components of one loop share, created on first use: e.g. the pool of write
+     * buffers of its transports. A thread-local would not do, since a task's code runs on the task's
+     * own virtual thread, not on the loop thread. The value is meant for code running on this loop;
+     * look it up once (at construction) rather than per call. Not an asyncio API.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T loopLocal(Object key, java.util.function.Supplier<? extends T> initial) {
+        return (T) loopLocals.computeIfAbsent(key, k -> initial.get());
     }
 
     private void purgeCancelledTimers() {

@@ -55,6 +55,7 @@ public final class SocketTransport implements Transport {
     private BufferedProtocol bufferedProtocol;
 
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private final WriteBuffers writeBuffers;
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private boolean tailOwned;
     private boolean flushScheduled;
@@ -78,6 +79,7 @@ public final class SocketTransport implements Transport {
         this.loop = loop;
         this.channel = channel;
         this.server = server;
+        this.writeBuffers = WriteBuffers.of(loop);
         channel.configureBlocking(false);
         this.key = loop.registerIo(channel, 0, this::onReady);
         extra.put("socket", channel);
@@ -365,7 +367,7 @@ public final class SocketTransport implements Transport {
             last.put(src);
             last.position(p);
         } else {
-            ByteBuffer b = WriteBuffers.take(n);
+            ByteBuffer b = writeBuffers.take(n);
             b.put(src).flip();
             queue.addLast(b);
             tailOwned = true;
@@ -399,7 +401,7 @@ public final class SocketTransport implements Transport {
         }
         buffered -= written;
         while (!queue.isEmpty() && !queue.peekFirst().hasRemaining()) {
-            WriteBuffers.give(queue.pollFirst());
+            writeBuffers.give(queue.pollFirst());
         }
         maybeResumeProtocol();
         if (queue.isEmpty()) {
