@@ -480,16 +480,26 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         String reason = resp.reason() != null ? resp.reason() : HttpStatus.reasonPhrase(status);
         OutBuffer o = out;
         o.ascii("HTTP/1.1 ").decimal(status).ascii(" ").ascii(reason.isEmpty() ? "Unknown" : reason).crlf();
+        boolean hasDate = false;
+        boolean hasServer = false;
         for (int i = 0, n = h.size(); i < n; i++) {
             String name = h.name(i);
-            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
-                    || name.equalsIgnoreCase("Connection")) continue;
+            // one pass decides every special header; the length test keeps it to one compare each
+            switch (name.length()) {
+                case 4 -> hasDate |= name.equalsIgnoreCase("Date");
+                case 6 -> hasServer |= name.equalsIgnoreCase("Server");
+                case 10, 14, 17 -> {
+                    if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
+                            || name.equalsIgnoreCase("Connection")) continue; // framing is ours to write
+                }
+                default -> { }
+            }
             String v = h.value(i);
             if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) throw new IllegalArgumentException("CR/LF in header " + name);
             o.header(name, v);
         }
-        if (!h.contains("Date")) o.ascii("Date: ").bytes(HttpDates.now()).crlf();
-        if (cfg.serverHeader() != null && !h.contains("Server")) o.header("Server", cfg.serverHeader());
+        if (!hasDate) o.ascii("Date: ").bytes(HttpDates.now()).crlf();
+        if (cfg.serverHeader() != null && !hasServer) o.header("Server", cfg.serverHeader());
         for (Cookie c : resp.cookies()) o.header("Set-Cookie", c.toHeaderValue());
         boolean bodyless = status < 200 || status == 204 || status == 304;
         if (!bodyless) {

@@ -223,12 +223,7 @@ public final class WebSocketDecoder {
         }
         in.get(dst, at, n);
         if (masked) {
-            int mp = maskPos;
-            for (int i = at, end = at + n; i < end; i++) {
-                dst[i] ^= mask[mp];
-                mp = (mp + 1) & 3;
-            }
-            maskPos = mp;
+            maskPos = Masking.apply(dst, at, dst, at, n, mask, maskPos);
         }
         if (opcode < 8 && messageOpcode == TEXT && !messageCompressed && !utf8.feed(dst, at, n)) {
             throw new WebSocketProtocolException(WebSocketCloseCodes.INVALID_DATA, "invalid UTF-8 in text message");

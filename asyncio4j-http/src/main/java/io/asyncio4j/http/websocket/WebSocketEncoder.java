@@ -136,8 +136,7 @@ public final class WebSocketEncoder {
             b.putInt(key);
             byte[] k = {(byte) (key >>> 24), (byte) (key >>> 16), (byte) (key >>> 8), (byte) key};
             int p = b.position();
-            byte[] arr = b.array();
-            for (int i = 0; i < len; i++) arr[p + i] = (byte) (payload[off + i] ^ k[i & 3]);
+            Masking.apply(payload, off, b.array(), p, len, k, 0);
             b.position(p + len);
         } else {
             b.put(payload, off, len);
