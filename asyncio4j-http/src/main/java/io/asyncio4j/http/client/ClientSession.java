@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * streamed from disk, JSON via Jackson, chunked streamed bodies), redirects (301/302 turn POST into GET,
  * 303 turns everything but HEAD into GET, both dropping the body; 307/308 keep method and body; reaching
  * {@code maxRedirects}, default 10, raises {@link TooManyRedirects} as aiohttp does), gzip/deflate
- * decoding, HTTP proxies (absolute-form for http, {@code CONNECT} tunnels), {@link ClientTimeout}s each
+ * decoding, HTTP proxies (absolute-form for http, {@code CONNECT} tunnels; from {@code http_proxy}/{@code https_proxy}/
+ * {@code no_proxy} with {@link Options#trustEnv}), {@link ClientTimeout}s each
  * with its own error type. A request on a pooled connection that the server had closed meanwhile (no byte
  * of a response received) is retried once on a new connection when its body can be resent.
  *
@@ -137,7 +138,10 @@ public final class ClientSession implements AutoCloseable {
          * aiohttp's {@code trust_env}: take proxies from {@code http_proxy}, {@code https_proxy} and
          * {@code no_proxy} (any case, the lowercase name winning; Python's urllib rules, see
          * {@code ProxyEnvironment}) when a request has no {@link RequestOptions#proxy} of its own.
-         * Off by default, as in aiohttp. The environment is read once, when the session is created.
+         * Off by default, as in aiohttp. Also sends the {@code .netrc} ({@code NETRC}, else {@code $HOME/.netrc})
+         * credentials of a proxy host without credentials in its URL, and of a request's host as
+         * {@code Authorization} when the request has none. The environment and {@code .netrc} are read once,
+         * when the session is created.
          */
         public Options trustEnv(boolean on) {
             trustEnv = on;
@@ -165,6 +169,7 @@ public final class ClientSession implements AutoCloseable {
     private final CookieJar cookieJar;
     private final Tracer tracer;
     private final ProxyEnvironment envProxies; // null unless trustEnv
+    private final Netrc netrc; // null unless trustEnv and a readable .netrc
     private boolean closed;
 
     /** A session with default settings. */
@@ -178,7 +183,11 @@ public final class ClientSession implements AutoCloseable {
         this.connector = options.connector != null ? options.connector : new TCPConnector();
         this.cookieJar = options.cookieJar != null ? options.cookieJar : new CookieJar();
         this.tracer = options.traceConfigs.isEmpty() ? Tracer.NONE : new Tracer(this, List.copyOf(options.traceConfigs));
-        this.envProxies = options.trustEnv ? ProxyEnvironment.of(options.environment.get()) : null;
+        Map<String, String> env = options.trustEnv ? options.environment.get() : null;
+        // read once, here: the environment cannot change, and .netrc is a few lines (aiohttp 3.9 also read it
+        // synchronously on the loop)
+        this.netrc = env != null ? Netrc.fromEnv(env) : null;
+        this.envProxies = env != null ? ProxyEnvironment.of(env, netrc) : null;
     }
 
     /** The connection pool. */
@@ -462,6 +471,11 @@ public final class ClientSession implements AutoCloseable {
             else h.add("Transfer-Encoding", "chunked");
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             if (!h.contains("Content-Length")) h.add("Content-Length", "0");
+        }
+        if (netrc != null && !h.contains("Authorization")) {
+            // trust_env's .netrc credentials for the host of this hop (aiohttp >= 3.9), after the request's own
+            Netrc.Credentials c = netrc.lookup(uri.getHost());
+            if (c != null) h.add("Authorization", RequestOptions.basic(c.login(), c.password()));
         }
         if (o.expect100 && body != null && !h.contains("Expect")) h.add("Expect", "100-continue");
         if (absoluteFormProxy != null) {

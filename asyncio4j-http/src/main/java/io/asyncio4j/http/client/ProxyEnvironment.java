@@ -1,6 +1,8 @@
 package io.asyncio4j.http.client;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +25,8 @@ import java.util.Map;
  * </ul>
  *
  * Only http:// proxies are used (an {@code https://} proxy URL is ignored, as aiohttp does); a value without
- * a scheme ({@code proxy:3128}) means {@code http://}. Credentials in the proxy URL become
- * {@code Proxy-Authorization: Basic}.
+ * a scheme ({@code proxy:3128}) means {@code http://}. Credentials in the proxy URL, or else the proxy host's
+ * {@link Netrc} entry, become {@code Proxy-Authorization: Basic}.
  */
 final class ProxyEnvironment {
     private static final System.Logger LOG = System.getLogger(ProxyEnvironment.class.getName());
@@ -37,15 +39,18 @@ final class ProxyEnvironment {
         this.noProxy = noProxy;
     }
 
-    /** Reads {@code env} once (the variables of a process do not change while it runs). */
-    static ProxyEnvironment of(Map<String, String> env) {
+    /**
+     * Reads {@code env} once (the variables of a process do not change while it runs); a proxy URL without
+     * credentials takes the proxy host's {@code .netrc} entry, if any (aiohttp's {@code proxies_from_env}).
+     */
+    static ProxyEnvironment of(Map<String, String> env, Netrc netrc) {
         Map<String, String> named = getproxies(env);
         Map<String, URI> proxies = new HashMap<>();
         for (String scheme : new String[] {"http", "https"}) {
             String v = named.get(scheme);
             if (v == null) continue;
             URI u = proxyUri(scheme, v);
-            if (u != null) proxies.put(scheme, u);
+            if (u != null) proxies.put(scheme, withNetrcCredentials(u, netrc));
         }
         return new ProxyEnvironment(Map.copyOf(proxies), named.get("no"));
     }
@@ -85,6 +90,17 @@ final class ProxyEnvironment {
             return null;
         }
         return u;
+    }
+
+    private static URI withNetrcCredentials(URI proxy, Netrc netrc) {
+        if (netrc == null || proxy.getRawUserInfo() != null) return proxy;
+        Netrc.Credentials c = netrc.lookup(proxy.getHost());
+        if (c == null) return proxy;
+        // in the URL like explicit credentials, so one code path (TCPConnector.proxyAuthorization) sends them
+        String userInfo = URLEncoder.encode(c.login(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(c.password(), StandardCharsets.UTF_8);
+        return URI.create("http://" + userInfo + "@" + proxy.getHost() + (proxy.getPort() > 0 ? ":" + proxy.getPort() : "")
+                + (proxy.getRawPath() == null ? "" : proxy.getRawPath()));
     }
 
     /** The proxy for {@code url}, or null for a direct connection. */

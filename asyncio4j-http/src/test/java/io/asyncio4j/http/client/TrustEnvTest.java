@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code trustEnv}: proxies from an injected environment (and, once, from a child JVM's real one),
@@ -107,7 +110,7 @@ class TrustEnvTest {
         Map<String, String> vars = Map.of("HTTPS_PROXY", "127.0.0.1:" + proxy.port); // no scheme: http://
         ConnectionPoolTest.withSession(env(vars), s -> {
             assertThat(s.get(server.url("/echo")).json().get("headers").has("X-Proxied")).isFalse();
-            assertThat(ProxyEnvironment.of(vars).proxyFor(java.net.URI.create("https://origin.test/")))
+            assertThat(ProxyEnvironment.of(vars, null).proxyFor(java.net.URI.create("https://origin.test/")))
                     .isEqualTo(java.net.URI.create("http://127.0.0.1:" + proxy.port));
         });
     }
@@ -173,6 +176,93 @@ class TrustEnvTest {
             Map<String, String> ours = new TreeMap<>(ProxyEnvironment.getproxies(e));
             assertThat(JSON.readTree(theirs)).as(e.toString()).isEqualTo(JSON.valueToTree(ours));
         }
+    }
+
+    @Test
+    void netrcCredentialsForTheProxyAndTheOrigin(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve(".netrc"), """
+                # proxy and origin credentials
+                machine 127.0.0.1 login proxyuser password "proxy pw"
+                machine origin.test
+                    login alice
+                    password wonder\\land
+                """);
+        Path other = Files.writeString(home.resolve("other-netrc"), "default login bob password builder\n");
+        Map<String, String> vars = Map.of("HOME", home.toString(), "http_proxy", "http://127.0.0.1:" + proxy.port);
+        String origin = "http://origin.test:" + server.port + "/echo";
+        ConnectionPoolTest.withSession(env(vars), s -> {
+            JsonNode h = s.get(origin).json().get("headers");
+            assertThat(h.get("X-Proxy-Auth-Seen").asText()).isEqualTo(basic("proxyuser:proxy pw"));
+            assertThat(h.get("Authorization").asText()).isEqualTo(basic("alice:wonderland")); // a backslash escapes
+            // the request's own credentials win
+            h = s.get(origin, new RequestOptions().basicAuth("me", "mine")).json().get("headers");
+            assertThat(h.get("Authorization").asText()).isEqualTo(basic("me:mine"));
+            // no entry and no default: nothing
+            assertThat(s.get("http://localhost:" + server.port + "/echo").json().get("headers").has("Authorization")).isFalse();
+        });
+        // NETRC names the file; its default entry covers every host, the proxy too
+        ConnectionPoolTest.withSession(env(Map.of("NETRC", other.toString(), "HOME", home.toString(),
+                "http_proxy", "http://127.0.0.1:" + proxy.port)), s -> {
+            JsonNode h = s.get(origin).json().get("headers");
+            assertThat(h.get("X-Proxy-Auth-Seen").asText()).isEqualTo(basic("bob:builder"));
+            assertThat(h.get("Authorization").asText()).isEqualTo(basic("bob:builder"));
+        });
+        // without trustEnv .netrc is not read
+        ConnectionPoolTest.withSession(new ClientSession.Options().environment(() -> vars), s ->
+                assertThat(s.get(server.url("/echo")).json().get("headers").has("Authorization")).isFalse());
+    }
+
+    static String basic(String userPass) {
+        return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void netrcParsesLikePythonsNetrcModule(@TempDir Path dir) throws Exception {
+        List<String> files = List.of(
+                "machine a login u password p\nmachine b login v password q account x\ndefault login d password dp\n",
+                "machine a login first password 1\nmachine a login second password 2\n",
+                "machine a account acct password p\n",
+                "machine a user u password \"quoted pass\" # comment\n# full line\nmachine b login w\\ x password y\n",
+                "#comment-without-space\nmachine a login u password p\n",
+                "macdef init\ncd /pub\nbinary\n\nmachine a login u password p\n",
+                "macdef init\nno terminator\n",
+                "machine a login u password p extra\n",
+                "machine\n",
+                "machine a\nmachine b login v password w\n",
+                "default password only\n",
+                "machine \"with space\" login \"a\\\"b\" password p\n");
+        List<String> hosts = List.of("a", "b", "with space", "zzz");
+        StringBuilder ours = new StringBuilder();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = Files.writeString(dir.resolve("netrc" + i), files.get(i));
+            paths.add(f.toString());
+            Netrc n;
+            try {
+                n = Netrc.parse(files.get(i));
+            } catch (IllegalArgumentException e) {
+                ours.append(i).append(" error\n");
+                continue;
+            }
+            for (String h : hosts) {
+                Netrc.Credentials c = n.lookup(h);
+                ours.append(i).append(' ').append(h).append(' ').append(c == null ? "None" : c.login() + "|" + c.password()).append('\n');
+            }
+        }
+        String theirs = python(Map.of(), """
+                import json, netrc, sys
+                hosts = ['a', 'b', 'with space', 'zzz']
+                for i, path in enumerate(json.loads(sys.argv[1])):
+                    try:
+                        n = netrc.netrc(path)
+                    except netrc.NetrcParseError:
+                        print(i, 'error')
+                        continue
+                    for h in hosts:
+                        a = n.authenticators(h)
+                        print(i, h, 'None' if a is None else (a[0] or a[1]) + '|' + a[2])
+                """, JSON.writeValueAsString(paths));
+        assertThat(ours.toString()).isEqualTo(theirs);
     }
 
     // ------------------------------------------------------------ a real environment, in a child JVM
