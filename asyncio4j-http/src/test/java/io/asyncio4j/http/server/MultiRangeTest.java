@@ -167,6 +167,25 @@ class MultiRangeTest {
     }
 
     @Test
+    void fileResponseFromAHandlerCompressionAndOtherMethods() throws Exception {
+        Application app = new Application();
+        app.router().get("/f", r -> new FileResponse(root.resolve("digits.txt")).enableCompression());
+        app.router().post("/f", r -> new FileResponse(root.resolve("digits.txt")));
+        TestServer.run(app, (runner, port) -> {
+            // ranges are of the identity body: never compressed
+            RawClient.Resp r = get(port, "/f", "Accept-Encoding: gzip\r\nRange: bytes=1-2,-2\r\n");
+            assertThat(r.status()).isEqualTo(206);
+            assertThat(r.header("Content-Encoding")).isNull();
+            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain; charset=utf-8",
+                    "0123456789".repeat(10).getBytes(), new long[] {1, 2}, new long[] {98, 99}));
+            // Range is defined for GET only (RFC 9110 §14.2)
+            r = RawClient.request(port, "POST /f" + H + "Content-Length: 0\r\nRange: bytes=1-2,4-5\r\n\r\n");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("0123456789".repeat(10));
+        });
+    }
+
+    @Test
     void largeRangesAreStreamedFromTheFile() throws Exception {
         byte[] big = new byte[6 * 1024 * 1024];
         new java.util.Random(7).nextBytes(big);
