@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 client session: aiohttp's {@code ClientSession}. It owns a connection pool
@@ -29,7 +30,8 @@ import java.util.Objects;
  * streamed from disk, JSON via Jackson, chunked streamed bodies), redirects (301/302 turn POST into GET,
  * 303 turns everything but HEAD into GET, both dropping the body; 307/308 keep method and body; reaching
  * {@code maxRedirects}, default 10, raises {@link TooManyRedirects} as aiohttp does), gzip/deflate
- * decoding, HTTP proxies (absolute-form for http, {@code CONNECT} tunnels), {@link ClientTimeout}s each
+ * decoding, HTTP proxies (absolute-form for http, {@code CONNECT} tunnels; from {@code http_proxy}/{@code https_proxy}/
+ * {@code no_proxy} with {@link Options#trustEnv}), {@link ClientTimeout}s each
  * with its own error type. A request on a pooled connection that the server had closed meanwhile (no byte
  * of a response received) is retried once on a new connection when its body can be resent.
  *
@@ -72,6 +74,8 @@ public final class ClientSession implements AutoCloseable {
         boolean autoDecompress = true;
         int maxRedirects = 10;
         final List<TraceConfig> traceConfigs = new ArrayList<>();
+        boolean trustEnv;
+        Supplier<Map<String, String>> environment = System::getenv;
 
         /** Default settings. */
         public Options() {}
@@ -130,6 +134,29 @@ public final class ClientSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * aiohttp's {@code trust_env}: take proxies from {@code http_proxy}, {@code https_proxy} and
+         * {@code no_proxy} (any case, the lowercase name winning; Python's urllib rules, see
+         * {@code ProxyEnvironment}) when a request has no {@link RequestOptions#proxy} of its own.
+         * Off by default, as in aiohttp. Also sends the {@code .netrc} ({@code NETRC}, else {@code $HOME/.netrc})
+         * credentials of a proxy host without credentials in its URL, and of a request's host as
+         * {@code Authorization} when the request has none. The environment and {@code .netrc} are read once,
+         * when the session is created.
+         */
+        public Options trustEnv(boolean on) {
+            trustEnv = on;
+            return this;
+        }
+
+        /**
+         * Where {@link #trustEnv} reads the environment (default {@link System#getenv()}); a map lets tests
+         * and embedders supply variables, since a Java process cannot change its own environment.
+         */
+        public Options environment(Supplier<Map<String, String>> env) {
+            environment = Objects.requireNonNull(env);
+            return this;
+        }
+
         /** Adds tracing hooks. */
         public Options traceConfig(TraceConfig t) {
             traceConfigs.add(t);
@@ -141,6 +168,8 @@ public final class ClientSession implements AutoCloseable {
     private final TCPConnector connector;
     private final CookieJar cookieJar;
     private final Tracer tracer;
+    private final ProxyEnvironment envProxies; // null unless trustEnv
+    private final Netrc netrc; // null unless trustEnv and a readable .netrc
     private boolean closed;
 
     /** A session with default settings. */
@@ -154,6 +183,11 @@ public final class ClientSession implements AutoCloseable {
         this.connector = options.connector != null ? options.connector : new TCPConnector();
         this.cookieJar = options.cookieJar != null ? options.cookieJar : new CookieJar();
         this.tracer = options.traceConfigs.isEmpty() ? Tracer.NONE : new Tracer(this, List.copyOf(options.traceConfigs));
+        Map<String, String> env = options.trustEnv ? options.environment.get() : null;
+        // read once, here: the environment cannot change, and .netrc is a few lines (aiohttp 3.9 also read it
+        // synchronously on the loop)
+        this.netrc = env != null ? Netrc.fromEnv(env) : null;
+        this.envProxies = env != null ? ProxyEnvironment.of(env, netrc) : null;
     }
 
     /** The connection pool. */
@@ -339,10 +373,11 @@ public final class ClientSession implements AutoCloseable {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = CookieJar.host(uri);
         int port = port(uri);
-        URI proxy = o.proxy;
+        // per URL, so a redirect to a no_proxy host goes direct; a request's own proxy wins
+        URI proxy = o.proxy != null ? o.proxy : envProxies != null ? envProxies.proxyFor(uri) : null;
         boolean tunnel = proxy != null && (scheme.equals("https") || o.proxyTunnel);
         ConnectionKey key = new ConnectionKey(scheme, host, port, proxy, tunnel);
-        HttpHeaders h = requestHeaders(method, uri, userHeaders, o, body, autoDecompress, proxy != null && !tunnel);
+        HttpHeaders h = requestHeaders(method, uri, userHeaders, o, body, autoDecompress, proxy != null && !tunnel ? proxy : null);
         String target = proxy != null && !tunnel ? absoluteForm(uri) : originForm(uri);
         ByteBuffer headBytes = HttpHeadEncoder.request(method, target, HttpVersion.HTTP_1_1, h);
         boolean fresh = false;
@@ -406,7 +441,7 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private HttpHeaders requestHeaders(String method, URI uri, HttpHeaders user, RequestOptions o, RequestBody body,
-                                       boolean autoDecompress, boolean absoluteProxy) {
+                                       boolean autoDecompress, URI absoluteFormProxy) {
         HttpHeaders h = new HttpHeaders(user.size() + 8);
         if (!user.contains("Host")) {
             int port = uri.getPort();
@@ -437,9 +472,14 @@ public final class ClientSession implements AutoCloseable {
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             if (!h.contains("Content-Length")) h.add("Content-Length", "0");
         }
+        if (netrc != null && !h.contains("Authorization")) {
+            // trust_env's .netrc credentials for the host of this hop (aiohttp >= 3.9), after the request's own
+            Netrc.Credentials c = netrc.lookup(uri.getHost());
+            if (c != null) h.add("Authorization", RequestOptions.basic(c.login(), c.password()));
+        }
         if (o.expect100 && body != null && !h.contains("Expect")) h.add("Expect", "100-continue");
-        if (absoluteProxy) {
-            String auth = TCPConnector.proxyAuthorization(o.proxy);
+        if (absoluteFormProxy != null) {
+            String auth = TCPConnector.proxyAuthorization(absoluteFormProxy);
             if (auth != null && !h.contains("Proxy-Authorization")) h.add("Proxy-Authorization", auth);
         }
         return h;

@@ -181,7 +181,10 @@ public final class RequestOptions {
         return this;
     }
 
-    /** An HTTP proxy, e.g. {@code http://user:pass@proxy:3128} (credentials go in Proxy-Authorization). */
+    /**
+     * An HTTP proxy, e.g. {@code http://user:pass@proxy:3128} (credentials go in Proxy-Authorization); it wins
+     * over the environment's proxies of {@link ClientSession.Options#trustEnv}.
+     */
     public RequestOptions proxy(String url) {
         proxy = URI.create(url);
         return this;

@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Sends a file: zero-copy {@code sendfile} ({@link FileChannel#transferTo}) unless the body is
  * compressed, with {@code ETag}, {@code Last-Modified}, conditional GET ({@code If-None-Match},
- * {@code If-Modified-Since} → 304) and a single {@code Range} (206, or 416 when unsatisfiable;
- * {@code If-Range} honoured; several ranges are answered with the whole file).
+ * {@code If-Modified-Since} → 304) and byte ranges ({@code Range}, {@code If-Range}): one range → 206
+ * with {@code Content-Range}; several → 206 {@code multipart/byteranges}, each part streamed from the
+ * file with its own {@code Content-Type} and {@code Content-Range}; none satisfiable → 416. Overlapping
+ * or adjacent ranges are coalesced and a set of more than {@link HttpServerConfig#maxRanges()} is
+ * answered with the whole file (see {@code ByteRanges} for the policy).
  *
  * <p>The analog of aiohttp's {@code web.FileResponse}.
  *
@@ -90,24 +94,25 @@ public class FileResponse extends StreamResponse {
             eofWritten = true;
             return this;
         }
-        long start = 0;
-        long length = size;
-        String range = request.header("Range");
-        if (range != null && ifRangeMatches(request.header("If-Range"), etag, mtime)) {
-            long[] r = parseRange(range, size);
-            if (r == null) {
-                status(416);
-                headers().set("Content-Range", "bytes */" + size);
-                headers().remove("Content-Type");
-                sendHead(request, 0, false);
-                eofWritten = true;
-                return this;
-            }
-            if (r.length == 2) {
-                start = r[0];
-                length = r[1] - r[0] + 1;
-                status(206);
-                headers().set("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+        ByteRanges ranges = requestedRanges(request, size, etag, mtime);
+        if (ranges.kind() == ByteRanges.Kind.UNSATISFIABLE) {
+            status(416);
+            headers().set("Content-Range", "bytes */" + size);
+            headers().remove("Content-Type");
+            sendHead(request, 0, false);
+            eofWritten = true;
+            return this;
+        }
+        List<ByteRanges.Range> parts = ranges.kind() == ByteRanges.Kind.PARTIAL
+                ? ranges.ranges() : List.of(new ByteRanges.Range(0, size - 1));
+        MultipartByteranges multipart = null;
+        if (ranges.kind() == ByteRanges.Kind.PARTIAL) {
+            status(206);
+            if (parts.size() == 1) {
+                headers().set("Content-Range", parts.getFirst().contentRange(size));
+            } else {
+                multipart = new MultipartByteranges(parts, headers().get("Content-Type"), size);
+                headers().set("Content-Type", multipart.contentType());
             }
         }
         boolean compressed = status() == 200 && startCompression(request);
@@ -117,7 +122,7 @@ public class FileResponse extends StreamResponse {
                 if (!noBody) {
                     ByteBuffer buf = ByteBuffer.allocate(chunkSize);
                     long pos = 0;
-                    while (pos < length) {
+                    while (pos < size) {
                         buf.clear();
                         int n = fc.read(buf, pos);
                         if (n < 0) break;
@@ -129,15 +134,41 @@ public class FileResponse extends StreamResponse {
                 writeEof();
                 return this;
             }
-            sendHead(request, length, false);
-            if (!noBody && length > 0) {
-                long sent = request.connection().sendfile(fc, start, length);
-                bodyBytes += sent;
+            if (multipart == null) {
+                sendHead(request, parts.getFirst().length(), false);
+                sendRegion(request, fc, parts.getFirst());
+            } else {
+                sendHead(request, multipart.contentLength(), false);
+                for (int i = 0; i < parts.size() && !noBody; i++) {
+                    byte[] head = multipart.partHead(i);
+                    writeRaw(head, 0, head.length);
+                    sendRegion(request, fc, parts.get(i));
+                }
+                if (!noBody) writeRaw(multipart.closing(), 0, multipart.closing().length);
             }
         }
         eofWritten = true;
         request.connection().flush();
         return this;
+    }
+
+    /** Zero-copy: the bytes of {@code r} go from the file to the socket, after what is buffered. */
+    private void sendRegion(Request request, FileChannel fc, ByteRanges.Range r) throws Exception {
+        if (noBody || r.length() == 0) return;
+        bodyBytes += request.connection().sendfile(fc, r.first(), r.length());
+    }
+
+    /**
+     * The ranges to send: only GET (and HEAD, which answers with GET's head) has range semantics
+     * (RFC 9110 §14.2), and an {@code If-Range} validator that no longer matches means the whole file.
+     */
+    private static ByteRanges requestedRanges(Request request, long size, String etag, Instant mtime) {
+        String range = request.header("Range");
+        boolean getOrHead = request.method().equals("GET") || request.method().equals("HEAD");
+        if (range == null || !getOrHead || !ifRangeMatches(request.header("If-Range"), etag, mtime)) {
+            return ByteRanges.WHOLE;
+        }
+        return ByteRanges.of(range, size, request.connection().config().maxRanges());
     }
 
     private static boolean notModified(Request req, String etag, Instant mtime) {
@@ -160,36 +191,5 @@ public class FileResponse extends StreamResponse {
         if (v.startsWith("\"") || v.startsWith("W/")) return v.equals(etag);
         Instant d = HttpDates.parse(v);
         return d != null && mtime.getEpochSecond() <= d.getEpochSecond();
-    }
-
-    /**
-     * {start, end} (inclusive) of a single satisfiable range; an empty array to ignore the header
-     * (malformed or several ranges); null when unsatisfiable (416).
-     */
-    static long[] parseRange(String header, long size) {
-        String h = header.strip();
-        if (!h.regionMatches(true, 0, "bytes=", 0, 6)) return new long[0];
-        String spec = h.substring(6).strip();
-        if (spec.indexOf(',') >= 0) return new long[0];
-        int dash = spec.indexOf('-');
-        if (dash < 0) return new long[0];
-        String a = spec.substring(0, dash).strip();
-        String b = spec.substring(dash + 1).strip();
-        try {
-            if (a.isEmpty()) {
-                if (b.isEmpty()) return new long[0];
-                long suffix = Long.parseLong(b);
-                if (suffix <= 0 || size == 0) return null;
-                return new long[] {Math.max(0, size - suffix), size - 1};
-            }
-            long start = Long.parseLong(a);
-            long end = b.isEmpty() ? size - 1 : Long.parseLong(b);
-            if (start < 0) return new long[0];
-            if (start >= size) return null;
-            if (end < start) return new long[0];
-            return new long[] {start, Math.min(end, size - 1)};
-        } catch (NumberFormatException e) {
-            return new long[0];
-        }
     }
 }

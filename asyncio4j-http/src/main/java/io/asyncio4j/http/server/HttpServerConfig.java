@@ -31,6 +31,7 @@ public final class HttpServerConfig {
     private int bodyBufferSize = 256 * 1024;
     private String accessLogFormat = DEFAULT_ACCESS_LOG_FORMAT;
     private String serverHeader = "asyncio4j";
+    private int maxRanges = 100;
 
     /** The defaults. */
     public HttpServerConfig() {}
@@ -112,6 +113,21 @@ public final class HttpServerConfig {
     /** Sets {@link #accessLogFormat()}. */
     public HttpServerConfig accessLogFormat(String f) {
         accessLogFormat = f;
+        return this;
+    }
+
+    /**
+     * The most byte ranges one {@code Range} header of a file request may list (default 100); a longer
+     * set is answered with the whole file (200). It bounds the work and the multipart framing a tiny
+     * request can cost (RFC 9110 §17.15); overlapping ranges are coalesced whatever the cap.
+     */
+    public int maxRanges() {
+        return maxRanges;
+    }
+
+    /** Sets {@link #maxRanges()}; at least 1 (a single range is always honoured). */
+    public HttpServerConfig maxRanges(int n) {
+        maxRanges = Math.max(1, n);
         return this;
     }
 

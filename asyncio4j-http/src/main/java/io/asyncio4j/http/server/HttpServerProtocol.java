@@ -558,6 +558,10 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         f.await();
     }
 
+    HttpServerConfig config() {
+        return cfg;
+    }
+
     long sendfile(FileChannel file, long offset, long count) throws Exception {
         flush();
         if (lost) throw new SocketException("connection lost");

@@ -27,6 +27,7 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +183,22 @@ class TlsClientTest {
             withSession(new TCPConnector().sslContext(trustOther), s ->
                     assertThatThrownBy(() -> s.get(url("localhost"), new RequestOptions().proxy(proxyUrl)))
                             .isInstanceOf(ClientConnectorCertificateError.class));
+        }
+    }
+
+    @Test
+    void httpsProxyFromTheEnvironment() throws Exception {
+        try (PythonPeer proxy = new PythonPeer("proxy.py")) {
+            Map<String, String> env = Map.of("HTTPS_PROXY", "http://u:p@127.0.0.1:" + proxy.port, "NO_PROXY", "127.0.0.1");
+            Asyncio.run((VoidCoroutine) () -> {
+                try (ClientSession s = new ClientSession(new ClientSession.Options().trustEnv(true).environment(() -> env)
+                        .connector(new TCPConnector().sslContext(trustCa)))) {
+                    assertThat(s.get(url("localhost")).json().get("sni").asText()).isEqualTo("localhost"); // tunnelled
+                    assertThat(s.get(url("127.0.0.1")).status()).isEqualTo(200); // NO_PROXY: direct
+                    assertThat(s.get("http://proxy.stats/", new RequestOptions().proxy("http://127.0.0.1:" + proxy.port))
+                            .text()).startsWith("1 ");
+                }
+            });
         }
     }
 
