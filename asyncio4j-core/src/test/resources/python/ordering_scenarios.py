@@ -157,9 +157,38 @@ async def as_completed_order():
         log(f"next {await f}")
 
 
+async def self_cancel():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    fut.add_done_callback(lambda f: log(f"fut done cancelled={f.cancelled()}"))
+    async def awaits_future():
+        asyncio.current_task().cancel("self")
+        log("cancel requested")
+        try:
+            await fut
+        except asyncio.CancelledError as e:
+            log(f"await raised msg={e.args[0] if e.args else None}")
+            raise
+    t = asyncio.create_task(awaits_future())
+    try:
+        await t
+    except asyncio.CancelledError:
+        log(f"task cancelled={t.cancelled()}")
+    loop.call_later(0.05, log, "timer 50ms")
+    async def sleeps():
+        asyncio.current_task().cancel()
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log(f"sleep cancelled at once, cancelling={asyncio.current_task().cancelling()}")
+        return "swallowed"
+    log(f"sleeper -> {await asyncio.create_task(sleeps())}")
+    await asyncio.sleep(0.06)
+
+
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
-                                     as_completed_order)}
+                                     as_completed_order, self_cancel)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

@@ -183,6 +183,11 @@ public final class Task<T> extends Future<T> {
         }
         t.waiter = f;
         f.addWakeup(t.wakeup);
+        if (t.mustCancel && f.cancel(t.requestedCancelMessage)) {
+            // The task cancelled itself (or was cancelled while running): asyncio's __step cancels
+            // the future the task now waits on, so the wait ends at once with CancelledError.
+            t.consumeCancelRequest();
+        }
         try {
             t.suspend();
         } finally {
@@ -204,12 +209,17 @@ public final class Task<T> extends Future<T> {
 
     private void throwIfCancelRequested() {
         if (mustCancel) {
-            mustCancel = false;
-            if (interruptDelivered) {
-                Thread.interrupted(); // the interrupt was only the messenger of this cancellation
-                interruptDelivered = false;
-            }
+            consumeCancelRequest();
             throw new CancelledError(requestedCancelMessage);
+        }
+    }
+
+    /** The pending cancellation is being delivered: clear it, and the interrupt that carried it. */
+    private void consumeCancelRequest() {
+        mustCancel = false;
+        if (interruptDelivered) {
+            Thread.interrupted(); // the interrupt was only the messenger of this cancellation
+            interruptDelivered = false;
         }
     }
 

@@ -3,7 +3,7 @@ package io.asyncio4j;
 import io.asyncio4j.loop.EventLoop;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
@@ -32,19 +32,23 @@ class OrderingAgainstCPythonTest {
         void run(List<String> log) throws Exception;
     }
 
-    private static final Map<String, Scenario> SCENARIOS = Map.of(
-            "interleaving", OrderingAgainstCPythonTest::interleaving,
-            "done_callbacks_and_wakeups", OrderingAgainstCPythonTest::doneCallbacksAndWakeups,
-            "cancellation_order", OrderingAgainstCPythonTest::cancellationOrder,
-            "timers_and_soon", OrderingAgainstCPythonTest::timersAndSoon,
-            "wait_for_semantics", OrderingAgainstCPythonTest::waitForSemantics,
-            "taskgroup_failure", OrderingAgainstCPythonTest::taskgroupFailure,
-            "shield_and_outer_cancel", OrderingAgainstCPythonTest::shieldAndOuterCancel,
-            "as_completed_order", OrderingAgainstCPythonTest::asCompletedOrder);
+    private static final Map<String, Scenario> SCENARIOS = Map.ofEntries(
+            Map.entry("interleaving", OrderingAgainstCPythonTest::interleaving),
+            Map.entry("done_callbacks_and_wakeups", OrderingAgainstCPythonTest::doneCallbacksAndWakeups),
+            Map.entry("cancellation_order", OrderingAgainstCPythonTest::cancellationOrder),
+            Map.entry("timers_and_soon", OrderingAgainstCPythonTest::timersAndSoon),
+            Map.entry("wait_for_semantics", OrderingAgainstCPythonTest::waitForSemantics),
+            Map.entry("taskgroup_failure", OrderingAgainstCPythonTest::taskgroupFailure),
+            Map.entry("shield_and_outer_cancel", OrderingAgainstCPythonTest::shieldAndOuterCancel),
+            Map.entry("as_completed_order", OrderingAgainstCPythonTest::asCompletedOrder),
+            Map.entry("self_cancel", OrderingAgainstCPythonTest::selfCancel));
+
+    static java.util.stream.Stream<String> scenarioNames() {
+        return SCENARIOS.keySet().stream().sorted();
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"interleaving", "done_callbacks_and_wakeups", "cancellation_order", "timers_and_soon",
-            "wait_for_semantics", "taskgroup_failure", "shield_and_outer_cancel", "as_completed_order"})
+    @MethodSource("scenarioNames")
     void sameOrderAsCPython(String name) throws Exception {
         List<String> expected = python(name);
         List<String> actual = new ArrayList<>();
@@ -230,5 +234,42 @@ class OrderingAgainstCPythonTest {
         for (Future<String> f : Asyncio.asCompleted(ts)) {
             log.add("next " + f.await());
         }
+    }
+
+    static void selfCancel(List<String> log) throws Exception {
+        EventLoop loop = Asyncio.getRunningLoop();
+        Future<String> fut = loop.createFuture();
+        fut.addDoneCallback(f -> log.add("fut done cancelled=" + py(f.cancelled())));
+        Task<String> t = createTask(() -> {
+            Asyncio.currentTask().cancel("self");
+            log.add("cancel requested");
+            try {
+                return fut.await();
+            } catch (CancelledError e) {
+                log.add("await raised msg=" + (e.getMessage() == null ? "None" : e.getMessage()));
+                throw e;
+            }
+        });
+        try {
+            t.await();
+        } catch (CancelledError e) {
+            log.add("task cancelled=" + py(t.cancelled()));
+        }
+        loop.callLater(0.05, () -> log.add("timer 50ms"));
+        Task<String> sleeps = createTask(() -> {
+            Asyncio.currentTask().cancel();
+            try {
+                sleep(10);
+            } catch (CancelledError e) {
+                log.add("sleep cancelled at once, cancelling=" + Asyncio.currentTask().cancelling());
+            }
+            return "swallowed";
+        });
+        log.add("sleeper -> " + sleeps.await());
+        sleep(0.06);
+    }
+
+    private static String py(boolean b) {
+        return b ? "True" : "False";
     }
 }
