@@ -186,9 +186,197 @@ async def self_cancel():
     await asyncio.sleep(0.06)
 
 
+async def future_edges():
+    loop = asyncio.get_running_loop()
+    f = loop.create_future()
+    for name, call in (("result", f.result), ("exception", f.exception)):
+        try:
+            call()
+        except asyncio.InvalidStateError as e:
+            log(f"pending {name}: InvalidStateError {e}")
+    cb = lambda fut: log("cb")
+    f.add_done_callback(cb)
+    f.add_done_callback(lambda fut: log("other"))
+    f.add_done_callback(cb)
+    log(f"removed {f.remove_done_callback(cb)} then {f.remove_done_callback(cb)}")
+    f.add_done_callback(lambda fut: log("last"))
+    log(f"cancel {f.cancel('m')} again {f.cancel()}")
+    for name, call in (("result", f.result), ("exception", f.exception)):
+        try:
+            call()
+        except asyncio.CancelledError as e:
+            log(f"cancelled {name}: CancelledError {e}")
+    try:
+        f.set_result(1)
+    except asyncio.InvalidStateError:
+        log("set_result on cancelled: InvalidStateError")
+    await asyncio.sleep(0)
+    g = loop.create_future()
+    g.set_result(5)
+    g.add_done_callback(lambda fut: log(f"late cb {fut.result()}"))
+    loop.call_soon(log, "soon after late cb")
+    log("added to done future")
+    try:
+        g.set_exception(ValueError("v"))
+    except asyncio.InvalidStateError:
+        log("set_exception on finished: InvalidStateError")
+    await asyncio.sleep(0)
+    h = loop.create_future()
+    h.set_exception(ValueError("v"))
+    log(f"exception {type(h.exception()).__name__} cancel {h.cancel()} done {h.done()}")
+
+
+async def gather_edges():
+    loop = asyncio.get_running_loop()
+    log(f"empty {await asyncio.gather()}")
+    async def sleeper(name, d):
+        try:
+            await asyncio.sleep(d)
+            return name
+        except asyncio.CancelledError:
+            log(f"{name} cancelled")
+            raise
+    a = asyncio.create_task(sleeper("a", 0.01))
+    b = asyncio.create_task(sleeper("b", 10))
+    g = asyncio.gather(a, b)
+    await asyncio.sleep(0)
+    b.cancel("b msg")
+    try:
+        await g
+    except asyncio.CancelledError as e:
+        log(f"gather raised CancelledError msg={e.args[0] if e.args else None} a.done={a.done()}")
+    log(f"a -> {await a}")
+    async def fail():
+        await asyncio.sleep(0)
+        raise ValueError("boom")
+    c = asyncio.create_task(sleeper("c", 0.01))
+    try:
+        await asyncio.gather(asyncio.create_task(fail()), c)
+    except ValueError as e:
+        log(f"gather raised {e} c.done={c.done()}")
+    log(f"c -> {await c}")
+    d = asyncio.create_task(sleeper("d", 10))
+    e_ = asyncio.create_task(sleeper("e", 10))
+    g3 = asyncio.gather(d, e_, return_exceptions=True)
+    await asyncio.sleep(0)
+    log(f"cancel gather {g3.cancel('stop')} again {g3.cancel()}")
+    try:
+        log(f"g3 -> {await g3}")
+    except asyncio.CancelledError as ex:
+        log(f"g3 raised CancelledError msg={ex.args[0] if ex.args else None}")
+    x = asyncio.create_task(sleeper("x", 10))
+    y = asyncio.create_task(sleeper("y", 0))
+    g4 = asyncio.gather(x, y, return_exceptions=True)
+    await asyncio.sleep(0)
+    x.cancel()
+    log(f"g4 -> {[type(r).__name__ + ':' + str(r) for r in await g4]}")
+    f = loop.create_future()
+    f.set_result(7)
+    log(f"dupes {await asyncio.gather(f, f)}")
+    done = loop.create_future()
+    done.set_result(1)
+    pend = loop.create_future()
+    g5 = asyncio.gather(done, pend)
+    log(f"cancel with a done child {g5.cancel()} pend.cancelled={pend.cancelled()}")
+    try:
+        await g5
+    except asyncio.CancelledError:
+        log("g5 raised CancelledError")
+
+
+async def wait_edges():
+    async def job(name, d, fail=False):
+        await asyncio.sleep(d)
+        if fail:
+            raise ValueError(name)
+        return name
+    names = lambda s: sorted(t.get_name() for t in s)
+    ts = [asyncio.create_task(job("a", 0.01), name="a"), asyncio.create_task(job("b", 0.02, True), name="b"),
+          asyncio.create_task(job("c", 10), name="c")]
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
+    log(f"first_completed done={names(done)} pending={names(pending)}")
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION)
+    log(f"first_exception done={names(done)} pending={names(pending)}")
+    done, pending = await asyncio.wait(ts, timeout=0.01)
+    log(f"timeout done={names(done)} pending={names(pending)} c.cancelled={ts[2].cancelled()}")
+    try:
+        await asyncio.wait([])
+    except ValueError as e:
+        log(f"empty: ValueError {e}")
+    done, pending = await asyncio.wait(ts[:2], return_when=asyncio.FIRST_EXCEPTION)
+    log(f"already done={names(done)} pending={names(pending)}")
+    ts[2].cancel()
+    done, pending = await asyncio.wait(ts)
+    log(f"all done={names(done)} pending={names(pending)}")
+
+
+async def taskgroup_edges():
+    async def fail(name, d):
+        await asyncio.sleep(d)
+        log(f"{name} raises")
+        raise ValueError(name)
+    async def sleeper(name):
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log(f"{name} cancelled")
+            raise
+    async def bad_cleanup(name):
+        try:
+            await asyncio.sleep(10)
+        finally:
+            log(f"{name} fails in cleanup")
+            raise KeyError(name)
+    kinds = lambda eg: [type(e).__name__ + ':' + str(e) for e in eg.exceptions]
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(fail("child", 0.01))
+            tg.create_task(bad_cleanup("cleaner"))
+            await asyncio.sleep(0)
+            raise RuntimeError("body")
+    except BaseExceptionGroup as eg:
+        log(f"group {kinds(eg)}")
+    late = sleeper("late")
+    try:
+        tg.create_task(late)
+    except RuntimeError:
+        late.close()
+        log("create_task after exit: RuntimeError")
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(fail("f", 0.01))
+            tg.create_task(bad_cleanup("cleaner2"))
+    except BaseExceptionGroup as eg:
+        log(f"group {kinds(eg)}")
+    async def grouped():
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(sleeper("child"))
+            try:
+                await asyncio.sleep(10)
+            except asyncio.CancelledError:
+                log("body cancelled")
+                raise
+    t = asyncio.create_task(grouped())
+    await asyncio.sleep(0.01)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        log(f"grouped cancelled={t.cancelled()}")
+    async with asyncio.TaskGroup() as tg:
+        async def spawner():
+            await asyncio.sleep(0)
+            tg.create_task(job_log("spawned"))
+        async def job_log(name):
+            log(f"{name} runs")
+        tg.create_task(spawner())
+    log("group with a task created by a task: done")
+
+
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
-                                     as_completed_order, self_cancel)}
+                                     as_completed_order, self_cancel, future_edges, gather_edges,
+                                     wait_edges, taskgroup_edges)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

@@ -82,7 +82,8 @@ public class Future<T> {
     public T result() throws Exception {
         switch (state) {
             case CANCELLED -> throw makeCancelledError();
-            case PENDING -> throw new InvalidStateError("Result is not ready.");
+            // CPython's C Future says "set" (its pure-Python fallback says "ready"): what users see.
+            case PENDING -> throw new InvalidStateError("Result is not set.");
             default -> {
                 markRetrieved();
                 if (exception != null) {

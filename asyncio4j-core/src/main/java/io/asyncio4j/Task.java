@@ -193,6 +193,11 @@ public final class Task<T> extends Future<T> {
         } finally {
             t.waiter = null;
         }
+        if (t.mustCancel && f.cancelled()) {
+            // Cancelled again after the future was: asyncio's __step keeps the future's
+            // CancelledError (and its message), which result() below throws.
+            t.consumeCancelRequest();
+        }
         t.throwIfCancelRequested();
     }
 

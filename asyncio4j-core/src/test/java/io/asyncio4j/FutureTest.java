@@ -24,7 +24,7 @@ class FutureTest {
         try (EventLoop loop = new EventLoop()) {
             Future<Integer> f = loop.createFuture();
             assertThat(f.isDone()).isFalse();
-            assertThatThrownBy(f::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not ready.");
+            assertThatThrownBy(f::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not set.");
             assertThatThrownBy(f::exception).isInstanceOf(InvalidStateError.class).hasMessage("Exception is not set.");
             f.setResult(42);
             assertThat(f.isDone()).isTrue();

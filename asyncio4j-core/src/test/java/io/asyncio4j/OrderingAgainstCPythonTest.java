@@ -41,7 +41,11 @@ class OrderingAgainstCPythonTest {
             Map.entry("taskgroup_failure", OrderingAgainstCPythonTest::taskgroupFailure),
             Map.entry("shield_and_outer_cancel", OrderingAgainstCPythonTest::shieldAndOuterCancel),
             Map.entry("as_completed_order", OrderingAgainstCPythonTest::asCompletedOrder),
-            Map.entry("self_cancel", OrderingAgainstCPythonTest::selfCancel));
+            Map.entry("self_cancel", OrderingAgainstCPythonTest::selfCancel),
+            Map.entry("future_edges", OrderingAgainstCPythonTest::futureEdges),
+            Map.entry("gather_edges", OrderingAgainstCPythonTest::gatherEdges),
+            Map.entry("wait_edges", OrderingAgainstCPythonTest::waitEdges),
+            Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges));
 
     static java.util.stream.Stream<String> scenarioNames() {
         return SCENARIOS.keySet().stream().sorted();
@@ -267,6 +271,249 @@ class OrderingAgainstCPythonTest {
         });
         log.add("sleeper -> " + sleeps.await());
         sleep(0.06);
+    }
+
+    static void futureEdges(List<String> log) throws Exception {
+        EventLoop loop = Asyncio.getRunningLoop();
+        Future<Integer> f = loop.createFuture();
+        try {
+            f.result();
+        } catch (InvalidStateError e) {
+            log.add("pending result: InvalidStateError " + e.getMessage());
+        }
+        try {
+            f.exception();
+        } catch (InvalidStateError e) {
+            log.add("pending exception: InvalidStateError " + e.getMessage());
+        }
+        java.util.function.Consumer<Future<Integer>> cb = fut -> log.add("cb");
+        f.addDoneCallback(cb);
+        f.addDoneCallback(fut -> log.add("other"));
+        f.addDoneCallback(cb);
+        log.add("removed " + f.removeDoneCallback(cb) + " then " + f.removeDoneCallback(cb));
+        f.addDoneCallback(fut -> log.add("last"));
+        log.add("cancel " + py(f.cancel("m")) + " again " + py(f.cancel()));
+        try {
+            f.result();
+        } catch (CancelledError e) {
+            log.add("cancelled result: CancelledError " + e.getMessage());
+        }
+        try {
+            f.exception();
+        } catch (CancelledError e) {
+            log.add("cancelled exception: CancelledError " + e.getMessage());
+        }
+        try {
+            f.setResult(1);
+        } catch (InvalidStateError e) {
+            log.add("set_result on cancelled: InvalidStateError");
+        }
+        sleep(0);
+        Future<Integer> g = loop.createFuture();
+        g.setResult(5);
+        g.addDoneCallback(fut -> log.add("late cb " + fut.resultNow()));
+        loop.callSoon(() -> log.add("soon after late cb"));
+        log.add("added to done future");
+        try {
+            g.setException(new IllegalArgumentException("v"));
+        } catch (InvalidStateError e) {
+            log.add("set_exception on finished: InvalidStateError");
+        }
+        sleep(0);
+        Future<Integer> h = loop.createFuture();
+        h.setException(new IllegalArgumentException("v"));
+        log.add("exception ValueError".replace("ValueError", h.exception() instanceof IllegalArgumentException
+                ? "ValueError" : h.exception().toString()) + " cancel " + py(h.cancel()) + " done " + py(h.isDone()));
+    }
+
+    private static String gatherSleeper(List<String> log, String name, double d) {
+        try {
+            sleep(d);
+            return name;
+        } catch (CancelledError e) {
+            log.add(name + " cancelled");
+            throw e;
+        }
+    }
+
+    private static String msg(Throwable e) {
+        return e.getMessage() == null ? "None" : e.getMessage();
+    }
+
+    static void gatherEdges(List<String> log) throws Exception {
+        EventLoop loop = Asyncio.getRunningLoop();
+        log.add("empty " + Asyncio.gather(List.<Future<String>>of()).await());
+        Task<String> a = createTask(() -> gatherSleeper(log, "a", 0.01));
+        Task<String> b = createTask(() -> gatherSleeper(log, "b", 10));
+        Future<List<String>> g = Asyncio.gather(a, b);
+        sleep(0);
+        b.cancel("b msg");
+        try {
+            g.await();
+        } catch (CancelledError e) {
+            log.add("gather raised CancelledError msg=" + msg(e) + " a.done=" + py(a.isDone()));
+        }
+        log.add("a -> " + a.await());
+        Task<String> c = createTask(() -> gatherSleeper(log, "c", 0.01));
+        Task<String> fail = createTask(() -> {
+            sleep(0);
+            throw new IllegalArgumentException("boom");
+        });
+        try {
+            Asyncio.gather(fail, c).await();
+        } catch (IllegalArgumentException e) {
+            log.add("gather raised " + e.getMessage() + " c.done=" + py(c.isDone()));
+        }
+        log.add("c -> " + c.await());
+        Task<String> d = createTask(() -> gatherSleeper(log, "d", 10));
+        Task<String> e = createTask(() -> gatherSleeper(log, "e", 10));
+        Future<List<Object>> g3 = Asyncio.gather(true, d, e);
+        sleep(0);
+        log.add("cancel gather " + py(g3.cancel("stop")) + " again " + py(g3.cancel()));
+        try {
+            log.add("g3 -> " + g3.await());
+        } catch (CancelledError ex) {
+            log.add("g3 raised CancelledError msg=" + msg(ex));
+        }
+        Task<String> x = createTask(() -> gatherSleeper(log, "x", 10));
+        Task<String> y = createTask(() -> gatherSleeper(log, "y", 0));
+        Future<List<Object>> g4 = Asyncio.gather(true, x, y);
+        sleep(0);
+        x.cancel();
+        log.add("g4 -> [" + String.join(", ", g4.await().stream().map(r -> "'" + (r instanceof CancelledError ce
+                ? "CancelledError:" + ce.getMessage() : "str:" + r) + "'").toList()) + "]");
+        Future<Integer> f = loop.createFuture();
+        f.setResult(7);
+        log.add("dupes " + Asyncio.gather(f, f).await());
+        Future<Integer> done = loop.createFuture();
+        done.setResult(1);
+        Future<Integer> pend = loop.createFuture();
+        Future<List<Integer>> g5 = Asyncio.gather(done, pend);
+        log.add("cancel with a done child " + py(g5.cancel()) + " pend.cancelled=" + py(pend.cancelled()));
+        try {
+            g5.await();
+        } catch (CancelledError ex) {
+            log.add("g5 raised CancelledError");
+        }
+    }
+
+    static void waitEdges(List<String> log) throws Exception {
+        java.util.function.Function<java.util.Set<? extends Future<?>>, String> names = set -> set.stream()
+                .map(t -> "'" + ((Task<?>) t).getName() + "'").sorted().toList().toString();
+        List<Task<String>> ts = List.of(
+                createTask(() -> sleep(0.01, "a"), "a"),
+                createTask(() -> {
+                    sleep(0.02);
+                    throw new IllegalArgumentException("b");
+                }, "b"),
+                createTask(() -> sleep(10, "c"), "c"));
+        var r = Asyncio.wait(ts, null, Asyncio.ReturnWhen.FIRST_COMPLETED);
+        log.add("first_completed done=" + names.apply(r.done()) + " pending=" + names.apply(r.pending()));
+        r = Asyncio.wait(ts, null, Asyncio.ReturnWhen.FIRST_EXCEPTION);
+        log.add("first_exception done=" + names.apply(r.done()) + " pending=" + names.apply(r.pending()));
+        r = Asyncio.wait(ts, java.time.Duration.ofMillis(10), Asyncio.ReturnWhen.ALL_COMPLETED);
+        log.add("timeout done=" + names.apply(r.done()) + " pending=" + names.apply(r.pending())
+                + " c.cancelled=" + py(ts.get(2).cancelled()));
+        try {
+            Asyncio.wait(List.<Future<String>>of());
+        } catch (IllegalArgumentException e) {
+            log.add("empty: ValueError " + e.getMessage());
+        }
+        r = Asyncio.wait(ts.subList(0, 2), null, Asyncio.ReturnWhen.FIRST_EXCEPTION);
+        log.add("already done=" + names.apply(r.done()) + " pending=" + names.apply(r.pending()));
+        ts.get(2).cancel();
+        r = Asyncio.wait(ts);
+        log.add("all done=" + names.apply(r.done()) + " pending=" + names.apply(r.pending()));
+    }
+
+    private static void groupSleeper(List<String> log, String name) {
+        try {
+            sleep(10);
+        } catch (CancelledError e) {
+            log.add(name + " cancelled");
+            throw e;
+        }
+    }
+
+    private static void groupFail(List<String> log, String name, double d) {
+        sleep(d);
+        log.add(name + " raises");
+        throw new IllegalArgumentException(name);
+    }
+
+    private static void badCleanup(List<String> log, String name) {
+        try {
+            sleep(10);
+        } finally {
+            log.add(name + " fails in cleanup");
+            throw new java.util.NoSuchElementException("'" + name + "'");
+        }
+    }
+
+    private static String kinds(ExceptionGroup eg) {
+        return "[" + String.join(", ", eg.exceptions().stream().map(e -> pyName(e) + ":" + e.getMessage())
+                .map(k -> k.contains("'") ? "\"" + k + "\"" : "'" + k + "'").toList()) + "]";
+    }
+
+    /** The Python exception class the scenarios raise for each Java one. */
+    private static String pyName(Throwable e) {
+        return switch (e) {
+            case IllegalArgumentException x -> "ValueError";
+            case IllegalStateException x -> "RuntimeError";
+            case java.util.NoSuchElementException x -> "KeyError";
+            default -> e.getClass().getSimpleName();
+        };
+    }
+
+    static void taskgroupEdges(List<String> log) throws Exception {
+        TaskGroup[] first = new TaskGroup[1];
+        try {
+            new TaskGroup().enter(tg -> {
+                first[0] = tg;
+                tg.createTask(() -> groupFail(log, "child", 0.01));
+                tg.createTask(() -> badCleanup(log, "cleaner"));
+                sleep(0);
+                throw new IllegalStateException("body");
+            });
+        } catch (ExceptionGroup eg) {
+            log.add("group " + kinds(eg));
+        }
+        try {
+            first[0].createTask(() -> groupSleeper(log, "late"));
+        } catch (IllegalStateException e) {
+            log.add("create_task after exit: RuntimeError");
+        }
+        try {
+            TaskGroup.run(tg -> {
+                tg.createTask(() -> groupFail(log, "f", 0.01));
+                tg.createTask(() -> badCleanup(log, "cleaner2"));
+            });
+        } catch (ExceptionGroup eg) {
+            log.add("group " + kinds(eg));
+        }
+        Task<Void> t = createTask(() -> TaskGroup.run(tg -> {
+            tg.createTask(() -> groupSleeper(log, "child"));
+            try {
+                sleep(10);
+            } catch (CancelledError e) {
+                log.add("body cancelled");
+                throw e;
+            }
+        }));
+        sleep(0.01);
+        t.cancel();
+        try {
+            t.await();
+        } catch (CancelledError e) {
+            log.add("grouped cancelled=" + py(t.cancelled()));
+        }
+        TaskGroup.run(tg -> {
+            tg.createTask(() -> {
+                sleep(0);
+                tg.createTask(() -> log.add("spawned runs"));
+            });
+        });
+        log.add("group with a task created by a task: done");
     }
 
     private static String py(boolean b) {
