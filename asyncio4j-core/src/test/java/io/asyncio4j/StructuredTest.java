@@ -286,4 +286,66 @@ class StructuredTest {
             }))).isInstanceOf(TimeoutError.class);
         });
     }
+
+    @Test
+    void anEagerTaskFailingAtCreationIsHandledByTheDoneCallbackNotAtOnce() throws Exception {
+        // CPython 3.13 (gh-128550): the group learns of the failure from the scheduled done-callback,
+        // so the body's next createTask is still accepted and the body runs on to its next await.
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setEagerTasks(true);
+            IOException boom = new IOException("eager");
+            Task<?>[] second = new Task<?>[1];
+            assertThatThrownBy(() -> TaskGroup.run(tg -> {
+                Task<Void> first = tg.createTask(() -> {
+                    throw boom;
+                });
+                assertThat(first.isDone()).isTrue();
+                second[0] = tg.createTask(() -> "second");
+            })).isInstanceOfSatisfying(ExceptionGroup.class,
+                    eg -> assertThat(eg.exceptions()).containsExactly(boom));
+            assertThat(second[0].resultNow()).isEqualTo("second");
+            assertThat(Asyncio.currentTask().cancelling()).isZero();
+        });
+    }
+
+    @Test
+    void aKeyboardInterruptInATaskPropagatesAloneOnceTheOthersAreDone() throws Exception {
+        List<String> log = new ArrayList<>();
+        Asyncio.run(() -> {
+            KeyboardInterrupt ki = new KeyboardInterrupt();
+            assertThatThrownBy(() -> TaskGroup.run(tg -> {
+                tg.createTask(() -> {
+                    try {
+                        sleep(10);
+                    } finally {
+                        log.add("other cleaned up");
+                    }
+                });
+                tg.createTask(() -> {
+                    sleep(0);
+                    throw ki;
+                });
+                tg.createTask(() -> {
+                    sleep(0);
+                    throw new IOException("ordinary");
+                });
+                sleep(10);
+            })).isSameAs(ki);
+        });
+        assertThat(log).containsExactly("other cleaned up");
+    }
+
+    @Test
+    void aKeyboardInterruptInTheBodyIsNotWrappedInAGroup() throws Exception {
+        Asyncio.run(() -> {
+            KeyboardInterrupt ki = new KeyboardInterrupt();
+            Task<?>[] child = new Task<?>[1];
+            assertThatThrownBy(() -> TaskGroup.run((TaskGroup.VoidBody) tg -> {
+                child[0] = tg.createTask(() -> sleep(10));
+                sleep(0);
+                throw ki;
+            })).isSameAs(ki);
+            assertThat(child[0].cancelled()).isTrue();
+        });
+    }
 }
