@@ -84,9 +84,11 @@ public final class Task<T> extends Future<T> {
     private Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         this.coroutine = java.util.Objects.requireNonNull(coroutine, "coroutine");
-        this.number = COUNTER.incrementAndGet();
         if (name != null) {
-            this.name = name; // else "Task-<number>" is made on demand: a string per task is measurable in spawn
+            this.name = name;
+            this.number = 0; // as in asyncio, only unnamed tasks take a number
+        } else {
+            this.number = COUNTER.incrementAndGet(); // "Task-<number>" is made on demand: a string per task is measurable in spawn
         }
         this.context = Context.copyContext();
         this.currentContext = context;

@@ -348,4 +348,32 @@ class StructuredTest {
             assertThat(child[0].cancelled()).isTrue();
         });
     }
+
+    @Test
+    void rescheduleOutsideTheActiveStateNamesTheStateAsAsyncioDoes() throws Exception {
+        Asyncio.run(() -> {
+            io.asyncio4j.Timeout created = Asyncio.timeout(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> created.reschedule(1.0)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Timeout has not been entered");
+            created.run(() -> assertThat(created.toString()).startsWith("<Timeout [active] when="));
+            assertThatThrownBy(() -> created.reschedule(1.0)).hasMessage("Cannot change state of finished Timeout");
+            assertThat(created).hasToString("<Timeout [finished]>");
+
+            io.asyncio4j.Timeout expiring = Asyncio.timeoutAt(0.0);
+            String[] inside = new String[1];
+            assertThatThrownBy(() -> expiring.run(() -> {
+                try {
+                    sleep(10);
+                } finally {
+                    try {
+                        expiring.reschedule(null);
+                    } catch (IllegalStateException e) {
+                        inside[0] = e.getMessage();
+                    }
+                }
+            })).isInstanceOf(TimeoutError.class);
+            assertThat(inside[0]).isEqualTo("Cannot change state of expiring Timeout");
+            assertThatThrownBy(() -> expiring.reschedule(null)).hasMessage("Cannot change state of expired Timeout");
+        });
+    }
 }

@@ -452,4 +452,15 @@ class TaskTest {
         });
         assertThat(log).containsExactly("before yield", "other task", "after yield");
     }
+
+    @Test
+    void onlyUnnamedTasksTakeANumberForTheirDefaultName() throws Exception {
+        Asyncio.run(() -> {
+            Task<Integer> a = createTask(() -> 1);
+            createTask(() -> 2, "named");
+            Task<Integer> b = createTask(() -> 3);
+            long na = Long.parseLong(a.getName().substring("Task-".length()));
+            assertThat(b.getName()).isEqualTo("Task-" + (na + 1));
+        });
+    }
 }
