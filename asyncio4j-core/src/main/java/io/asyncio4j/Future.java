@@ -424,7 +424,7 @@ public class Future<T> {
             Map<String, Object> ctx = new LinkedHashMap<>();
             ctx.put("message", what + " exception was never retrieved");
             ctx.put("exception", error);
-            ctx.put(what.equals("Task") ? "task" : "future", description);
+            ctx.put("future", description); // "future" for a Task too, as asyncio's Future.__del__ reports it
             if (!loop.isClosed()) {
                 try {
                     loop.callSoonThreadsafe(() -> loop.callExceptionHandler(ctx));

@@ -114,6 +114,7 @@ class FutureTest {
             }
             assertThat(reports).hasSize(1);
             assertThat(reports.get(0).get("message")).isEqualTo("Task exception was never retrieved");
+            assertThat(reports.get(0)).containsKey("future").doesNotContainKey("task");
             assertThat(reports.get(0).get("exception")).isInstanceOf(IOException.class);
         }
     }
