@@ -147,7 +147,9 @@ public final class Task<T> extends Future<T> {
                 completeResult(value);
             }
         } catch (CancelledError e) {
-            completeCancel(e.getMessage(), e);
+            // Like asyncio's super().cancel(): no message of the task's own (gather's
+            // return_exceptions list shows CancelledError('')); result() still throws e.
+            completeCancel(null, e);
         } catch (Throwable e) {
             if (interruptDelivered && isInterruption(e)) {
                 completeCancel(requestedCancelMessage, null);

@@ -377,9 +377,11 @@ class OrderingAgainstCPythonTest {
         }
         Task<String> x = createTask(() -> gatherSleeper(log, "x", 10));
         Task<String> y = createTask(() -> gatherSleeper(log, "y", 0));
-        Future<List<Object>> g4 = Asyncio.gather(true, x, y);
+        Future<String> pf = loop.createFuture();
+        Future<List<Object>> g4 = Asyncio.gather(true, x, y, pf);
         sleep(0);
-        x.cancel();
+        x.cancel("mx");
+        pf.cancel("mf");
         log.add("g4 -> [" + String.join(", ", g4.await().stream().map(r -> "'" + (r instanceof CancelledError ce
                 ? "CancelledError:" + ce.getMessage() : "str:" + r) + "'").toList()) + "]");
         Future<Integer> f = loop.createFuture();
