@@ -375,10 +375,85 @@ async def taskgroup_edges():
     log("group with a task created by a task: done")
 
 
+async def cancel_interplay():
+    loop = asyncio.get_running_loop()
+    async def swallower(name):
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log(f"{name} swallowed")
+        return f"{name} value"
+    inner = asyncio.create_task(swallower("inner"))
+    async def outer_body():
+        r = await inner
+        log(f"outer got {r!r} cancelling={asyncio.current_task().cancelling()}")
+        await asyncio.sleep(0)
+        log("outer not cancelled")
+        return "outer value"
+    outer = asyncio.create_task(outer_body())
+    await asyncio.sleep(0)
+    log(f"cancel outer {outer.cancel()} inner.cancelling={inner.cancelling()}")
+    log(f"outer -> {await outer}")
+    t = asyncio.create_task(swallower("t"))
+    await asyncio.sleep(0)
+    t.cancel()
+    t.cancel()
+    log(f"cancelling twice={t.cancelling()}")
+    log(f"t -> {await t} cancelled={t.cancelled()} cancel again {t.cancel()}")
+    w = asyncio.create_task(asyncio.sleep(10))
+    async def waits_for():
+        try:
+            await asyncio.wait_for(w, 5)
+        except asyncio.CancelledError:
+            log(f"wait_for cancelled, w.cancelled={w.cancelled()}")
+            raise
+    wf = asyncio.create_task(waits_for())
+    await asyncio.sleep(0)
+    wf.cancel()
+    try:
+        await wf
+    except asyncio.CancelledError:
+        log("wf cancelled")
+    fut = loop.create_future()
+    async def awaits_shield():
+        try:
+            await asyncio.shield(fut)
+        except asyncio.CancelledError:
+            log(f"shield awaiter cancelled, fut.cancelled={fut.cancelled()}")
+            raise
+    sh = asyncio.create_task(awaits_shield())
+    await asyncio.sleep(0)
+    sh.cancel()
+    try:
+        await sh
+    except asyncio.CancelledError:
+        pass
+    fut.set_result(1)
+    log(f"shielded fut -> {await fut}")
+    done = loop.create_future()
+    done.set_result(2)
+    log(f"shield of a done future is it: {asyncio.shield(done) is done}")
+    async def cancels_then_catches():
+        asyncio.current_task().cancel()
+        try:
+            await asyncio.sleep(0)
+        except asyncio.CancelledError:
+            log("sleep(0) raised")
+        await asyncio.sleep(0)
+        log("next sleep(0) fine")
+        asyncio.current_task().cancel("late")
+        return "returned"
+    c = asyncio.create_task(cancels_then_catches())
+    try:
+        await c
+    except asyncio.CancelledError as e:
+        log(f"returning after a cancel request -> cancelled msg={e.args[0] if e.args else None}")
+
+
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
                                      as_completed_order, self_cancel, future_edges, gather_edges,
-                                     wait_edges, taskgroup_edges)}
+                                     wait_edges, taskgroup_edges, cancel_interplay)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

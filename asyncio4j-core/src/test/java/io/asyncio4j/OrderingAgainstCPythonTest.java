@@ -45,7 +45,8 @@ class OrderingAgainstCPythonTest {
             Map.entry("future_edges", OrderingAgainstCPythonTest::futureEdges),
             Map.entry("gather_edges", OrderingAgainstCPythonTest::gatherEdges),
             Map.entry("wait_edges", OrderingAgainstCPythonTest::waitEdges),
-            Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges));
+            Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges),
+            Map.entry("cancel_interplay", OrderingAgainstCPythonTest::cancelInterplay));
 
     static java.util.stream.Stream<String> scenarioNames() {
         return SCENARIOS.keySet().stream().sorted();
@@ -516,6 +517,90 @@ class OrderingAgainstCPythonTest {
             });
         });
         log.add("group with a task created by a task: done");
+    }
+
+    private static String swallower(List<String> log, String name) {
+        try {
+            sleep(10);
+        } catch (CancelledError e) {
+            log.add(name + " swallowed");
+        }
+        return name + " value";
+    }
+
+    static void cancelInterplay(List<String> log) throws Exception {
+        EventLoop loop = Asyncio.getRunningLoop();
+        Task<String> inner = createTask(() -> swallower(log, "inner"));
+        Task<String> outer = createTask(() -> {
+            String r = inner.await();
+            log.add("outer got '" + r + "' cancelling=" + Asyncio.currentTask().cancelling());
+            sleep(0);
+            log.add("outer not cancelled");
+            return "outer value";
+        });
+        sleep(0);
+        log.add("cancel outer " + py(outer.cancel()) + " inner.cancelling=" + inner.cancelling());
+        log.add("outer -> " + outer.await());
+        Task<String> t = createTask(() -> swallower(log, "t"));
+        sleep(0);
+        t.cancel();
+        t.cancel();
+        log.add("cancelling twice=" + t.cancelling());
+        log.add("t -> " + t.await() + " cancelled=" + py(t.cancelled()) + " cancel again " + py(t.cancel()));
+        Task<Void> w = createTask(() -> sleep(10));
+        Task<Void> wf = createTask(() -> {
+            try {
+                Asyncio.waitFor(w, 5);
+            } catch (CancelledError e) {
+                log.add("wait_for cancelled, w.cancelled=" + py(w.cancelled()));
+                throw e;
+            }
+        });
+        sleep(0);
+        wf.cancel();
+        try {
+            wf.await();
+        } catch (CancelledError e) {
+            log.add("wf cancelled");
+        }
+        Future<Integer> fut = loop.createFuture();
+        Task<Integer> sh = createTask(() -> {
+            try {
+                return Asyncio.shield(fut).await();
+            } catch (CancelledError e) {
+                log.add("shield awaiter cancelled, fut.cancelled=" + py(fut.cancelled()));
+                throw e;
+            }
+        });
+        sleep(0);
+        sh.cancel();
+        try {
+            sh.await();
+        } catch (CancelledError ignored) {
+            // expected
+        }
+        fut.setResult(1);
+        log.add("shielded fut -> " + fut.await());
+        Future<Integer> done = loop.createFuture();
+        done.setResult(2);
+        log.add("shield of a done future is it: " + py(Asyncio.shield(done) == done));
+        Task<String> c = createTask(() -> {
+            Asyncio.currentTask().cancel();
+            try {
+                sleep(0);
+            } catch (CancelledError e) {
+                log.add("sleep(0) raised");
+            }
+            sleep(0);
+            log.add("next sleep(0) fine");
+            Asyncio.currentTask().cancel("late");
+            return "returned";
+        });
+        try {
+            c.await();
+        } catch (CancelledError e) {
+            log.add("returning after a cancel request -> cancelled msg=" + msg(e));
+        }
     }
 
     private static String py(boolean b) {
