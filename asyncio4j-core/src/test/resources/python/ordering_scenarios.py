@@ -450,10 +450,71 @@ async def cancel_interplay():
         log(f"returning after a cancel request -> cancelled msg={e.args[0] if e.args else None}")
 
 
+async def queue_edges():
+    q = asyncio.Queue(maxsize=-1)
+    for i in range(5):
+        q.put_nowait(i)
+    log(f"maxsize -1: full={q.full()} qsize={q.qsize()}")
+    q = asyncio.Queue(2)
+    async def getter(name):
+        log(f"{name} got {await q.get()}")
+    async def putter(name, item):
+        await q.put(item)
+        log(f"{name} put {item}")
+    gs = [asyncio.create_task(getter(f"g{i}")) for i in range(2)]
+    await asyncio.sleep(0)
+    q.put_nowait("a")
+    q.put_nowait("b")
+    log(f"after two puts qsize={q.qsize()}")
+    await asyncio.gather(*gs)
+    q.put_nowait(1)
+    q.put_nowait(2)
+    try:
+        q.put_nowait(3)
+    except asyncio.QueueFull:
+        log("QueueFull")
+    ps = [asyncio.create_task(putter(f"p{i}", 10 + i)) for i in range(3)]
+    await asyncio.sleep(0)
+    log(f"got {q.get_nowait()} then {await q.get()}")
+    await asyncio.sleep(0)
+    log(f"qsize={q.qsize()} full={q.full()}")
+    items = [await q.get() for _ in range(q.qsize())]
+    log(f"drained {items}")
+    await asyncio.gather(*ps)
+    log(f"left {[q.get_nowait() for _ in range(q.qsize())]}")
+    try:
+        q.get_nowait()
+    except asyncio.QueueEmpty:
+        log("QueueEmpty")
+    for _ in range(7):
+        q.task_done()
+    try:
+        q.task_done()
+    except ValueError:
+        log("task_done too often: ValueError")
+    async def joiner():
+        await q.join()
+        log("join returned")
+    q.put_nowait("x")
+    j = asyncio.create_task(joiner())
+    await asyncio.sleep(0)
+    q.get_nowait()
+    await asyncio.sleep(0)
+    log("got x, join still waits")
+    q.task_done()
+    await j
+    lq = asyncio.LifoQueue()
+    pq = asyncio.PriorityQueue()
+    for i in (3, 1, 2):
+        lq.put_nowait(i)
+        pq.put_nowait(i)
+    log(f"lifo {[lq.get_nowait() for _ in range(3)]} priority {[pq.get_nowait() for _ in range(3)]}")
+
+
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
                                      as_completed_order, self_cancel, future_edges, gather_edges,
-                                     wait_edges, taskgroup_edges, cancel_interplay)}
+                                     wait_edges, taskgroup_edges, cancel_interplay, queue_edges)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

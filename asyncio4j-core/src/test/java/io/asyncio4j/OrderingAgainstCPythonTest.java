@@ -46,7 +46,8 @@ class OrderingAgainstCPythonTest {
             Map.entry("gather_edges", OrderingAgainstCPythonTest::gatherEdges),
             Map.entry("wait_edges", OrderingAgainstCPythonTest::waitEdges),
             Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges),
-            Map.entry("cancel_interplay", OrderingAgainstCPythonTest::cancelInterplay));
+            Map.entry("cancel_interplay", OrderingAgainstCPythonTest::cancelInterplay),
+            Map.entry("queue_edges", OrderingAgainstCPythonTest::queueEdges));
 
     static java.util.stream.Stream<String> scenarioNames() {
         return SCENARIOS.keySet().stream().sorted();
@@ -601,6 +602,91 @@ class OrderingAgainstCPythonTest {
         } catch (CancelledError e) {
             log.add("returning after a cancel request -> cancelled msg=" + msg(e));
         }
+    }
+
+    static void queueEdges(List<String> log) throws Exception {
+        io.asyncio4j.queue.Queue<Object> unbounded = new io.asyncio4j.queue.Queue<>(-1);
+        for (int i = 0; i < 5; i++) {
+            unbounded.putNowait(i);
+        }
+        log.add("maxsize -1: full=" + py(unbounded.full()) + " qsize=" + unbounded.qsize());
+        io.asyncio4j.queue.Queue<Object> q = new io.asyncio4j.queue.Queue<>(2);
+        List<Task<Void>> gs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = "g" + i;
+            gs.add(createTask(() -> {
+                log.add(name + " got " + q.get());
+            }));
+        }
+        sleep(0);
+        q.putNowait("a");
+        q.putNowait("b");
+        log.add("after two puts qsize=" + q.qsize());
+        Asyncio.gather(gs).await();
+        q.putNowait(1);
+        q.putNowait(2);
+        try {
+            q.putNowait(3);
+        } catch (io.asyncio4j.queue.QueueFull e) {
+            log.add("QueueFull");
+        }
+        List<Task<Void>> ps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "p" + i;
+            int item = 10 + i;
+            ps.add(createTask(() -> {
+                q.put(item);
+                log.add(name + " put " + item);
+            }));
+        }
+        sleep(0);
+        Object first = q.getNowait();
+        log.add("got " + first + " then " + q.get());
+        sleep(0);
+        log.add("qsize=" + q.qsize() + " full=" + py(q.full()));
+        List<Object> items = new ArrayList<>();
+        for (int n = q.qsize(), i = 0; i < n; i++) {
+            items.add(q.get());
+        }
+        log.add("drained " + items);
+        Asyncio.gather(ps).await();
+        List<Object> left = new ArrayList<>();
+        while (q.qsize() > 0) {
+            left.add(q.getNowait());
+        }
+        log.add("left " + left);
+        try {
+            q.getNowait();
+        } catch (io.asyncio4j.queue.QueueEmpty e) {
+            log.add("QueueEmpty");
+        }
+        for (int i = 0; i < 7; i++) {
+            q.taskDone();
+        }
+        try {
+            q.taskDone();
+        } catch (IllegalStateException e) {
+            log.add("task_done too often: ValueError");
+        }
+        q.putNowait("x");
+        Task<Void> j = createTask(() -> {
+            q.join();
+            log.add("join returned");
+        });
+        sleep(0);
+        q.getNowait();
+        sleep(0);
+        log.add("got x, join still waits");
+        q.taskDone();
+        j.await();
+        var lq = new io.asyncio4j.queue.LifoQueue<Integer>();
+        var pq = new io.asyncio4j.queue.PriorityQueue<Integer>();
+        for (int i : new int[] {3, 1, 2}) {
+            lq.putNowait(i);
+            pq.putNowait(i);
+        }
+        log.add("lifo " + List.of(lq.getNowait(), lq.getNowait(), lq.getNowait())
+                + " priority " + List.of(pq.getNowait(), pq.getNowait(), pq.getNowait()));
     }
 
     private static String py(boolean b) {
