@@ -665,7 +665,7 @@ class OrderingAgainstCPythonTest {
         }
         try {
             q.taskDone();
-        } catch (IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             log.add("task_done too often: ValueError");
         }
         q.putNowait("x");
