@@ -148,4 +148,19 @@ class ThreadsAndContextTest {
         });
         assertThat(log).containsExactly("callback sees scheduled-in-task", "next callback sees scheduled-in-task");
     }
+
+    @Test
+    void resetChecksTheTokenInCPythonsOrder() throws Exception {
+        Asyncio.run(() -> {
+            ContextVar<String> a = new ContextVar<>("a");
+            ContextVar<String> b = new ContextVar<>("b");
+            ContextVar.Token<String> token = a.set("1");
+            assertThatThrownBy(() -> b.reset(token)).isInstanceOf(IllegalArgumentException.class); // ValueError
+            a.reset(token);
+            assertThatThrownBy(a::get).isInstanceOf(NoSuchElementException.class); // LookupError
+            // Already used: RuntimeError, even from the wrong variable.
+            assertThatThrownBy(() -> b.reset(token)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> a.reset(token)).isInstanceOf(IllegalStateException.class);
+        });
+    }
 }
