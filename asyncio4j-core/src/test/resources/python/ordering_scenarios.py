@@ -511,10 +511,79 @@ async def queue_edges():
     log(f"lifo {[lq.get_nowait() for _ in range(3)]} priority {[pq.get_nowait() for _ in range(3)]}")
 
 
+async def sync_edges():
+    lock = asyncio.Lock()
+    try:
+        lock.release()
+    except RuntimeError as e:
+        log(f"release unlocked: RuntimeError {e}")
+    async def locker(name):
+        async with lock:
+            log(f"{name} holds the lock")
+            await asyncio.sleep(0)
+    await lock.acquire()
+    ls = [asyncio.create_task(locker(f"l{i}")) for i in range(3)]
+    await asyncio.sleep(0)
+    ls[1].cancel()
+    lock.release()
+    log(f"released, locked={lock.locked()}")
+    await asyncio.gather(*ls, return_exceptions=True)
+    cond = asyncio.Condition()
+    async def waiter(name):
+        async with cond:
+            await cond.wait()
+            log(f"{name} notified")
+    ws = [asyncio.create_task(waiter(f"w{i}")) for i in range(4)]
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify(2)
+        log("notify(2) sent")
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify_all()
+    await asyncio.gather(*ws)
+    try:
+        cond.notify()
+    except RuntimeError as e:
+        log(f"notify unlocked: RuntimeError {e}")
+    items = []
+    async def consumer():
+        async with cond:
+            await cond.wait_for(lambda: len(items) >= 2)
+            log(f"wait_for saw {items}")
+    c = asyncio.create_task(consumer())
+    for i in range(2):
+        await asyncio.sleep(0)
+        async with cond:
+            items.append(i)
+            cond.notify()
+    await c
+    barrier = asyncio.Barrier(3)
+    async def party(name):
+        try:
+            log(f"{name} index {await barrier.wait()}")
+        except asyncio.BrokenBarrierError:
+            log(f"{name} BrokenBarrierError")
+    ps = [asyncio.create_task(party(f"b{i}")) for i in range(3)]
+    await asyncio.gather(*ps)
+    ps = [asyncio.create_task(party(f"r{i}")) for i in range(2)]
+    await asyncio.sleep(0)
+    log(f"n_waiting={barrier.n_waiting}")
+    await barrier.reset()
+    await asyncio.gather(*ps)
+    log(f"after reset broken={barrier.broken} n_waiting={barrier.n_waiting}")
+    ps = [asyncio.create_task(party(f"a{i}")) for i in range(2)]
+    await asyncio.sleep(0)
+    await barrier.abort()
+    await asyncio.gather(*ps)
+    await party("late")
+    log(f"broken={barrier.broken}")
+
+
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
                                      as_completed_order, self_cancel, future_edges, gather_edges,
-                                     wait_edges, taskgroup_edges, cancel_interplay, queue_edges)}
+                                     wait_edges, taskgroup_edges, cancel_interplay, queue_edges, sync_edges)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

@@ -47,7 +47,8 @@ class OrderingAgainstCPythonTest {
             Map.entry("wait_edges", OrderingAgainstCPythonTest::waitEdges),
             Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges),
             Map.entry("cancel_interplay", OrderingAgainstCPythonTest::cancelInterplay),
-            Map.entry("queue_edges", OrderingAgainstCPythonTest::queueEdges));
+            Map.entry("queue_edges", OrderingAgainstCPythonTest::queueEdges),
+            Map.entry("sync_edges", OrderingAgainstCPythonTest::syncEdges));
 
     static java.util.stream.Stream<String> scenarioNames() {
         return SCENARIOS.keySet().stream().sorted();
@@ -687,6 +688,86 @@ class OrderingAgainstCPythonTest {
         }
         log.add("lifo " + List.of(lq.getNowait(), lq.getNowait(), lq.getNowait())
                 + " priority " + List.of(pq.getNowait(), pq.getNowait(), pq.getNowait()));
+    }
+
+    static void syncEdges(List<String> log) throws Exception {
+        var lock = new io.asyncio4j.sync.Lock();
+        try {
+            lock.release();
+        } catch (IllegalStateException e) {
+            log.add("release unlocked: RuntimeError " + e.getMessage());
+        }
+        lock.acquire();
+        List<Task<Void>> ls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "l" + i;
+            ls.add(createTask(() -> lock.withLock(() -> {
+                log.add(name + " holds the lock");
+                sleep(0);
+            })));
+        }
+        sleep(0);
+        ls.get(1).cancel();
+        lock.release();
+        log.add("released, locked=" + py(lock.locked()));
+        Asyncio.gather(true, ls).await();
+        var cond = new io.asyncio4j.sync.Condition();
+        List<Task<Void>> ws = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String name = "w" + i;
+            ws.add(createTask(() -> cond.withLock(() -> {
+                cond.await();
+                log.add(name + " notified");
+            })));
+        }
+        sleep(0);
+        cond.withLock(() -> {
+            cond.notify(2);
+            log.add("notify(2) sent");
+        });
+        sleep(0);
+        cond.withLock(cond::notifyAllWaiters);
+        Asyncio.gather(ws).await();
+        try {
+            cond.notifyOne();
+        } catch (IllegalStateException e) {
+            log.add("notify unlocked: RuntimeError " + e.getMessage());
+        }
+        List<Integer> items = new ArrayList<>();
+        Task<Void> c = createTask(() -> cond.withLock(() -> {
+            cond.waitFor(() -> items.size() >= 2);
+            log.add("wait_for saw " + items);
+        }));
+        for (int i = 0; i < 2; i++) {
+            sleep(0);
+            int item = i;
+            cond.withLock(() -> {
+                items.add(item);
+                cond.notifyOne();
+            });
+        }
+        c.await();
+        var barrier = new io.asyncio4j.sync.Barrier(3);
+        java.util.function.Function<String, Task<Void>> party = name -> createTask(() -> {
+            try {
+                log.add(name + " index " + barrier.await());
+            } catch (io.asyncio4j.sync.BrokenBarrierError e) {
+                log.add(name + " BrokenBarrierError");
+            }
+        });
+        Asyncio.gather(List.of(party.apply("b0"), party.apply("b1"), party.apply("b2"))).await();
+        List<Task<Void>> ps = List.of(party.apply("r0"), party.apply("r1"));
+        sleep(0);
+        log.add("n_waiting=" + barrier.nWaiting());
+        barrier.reset();
+        Asyncio.gather(ps).await();
+        log.add("after reset broken=" + py(barrier.broken()) + " n_waiting=" + barrier.nWaiting());
+        ps = List.of(party.apply("a0"), party.apply("a1"));
+        sleep(0);
+        barrier.abort();
+        Asyncio.gather(ps).await();
+        party.apply("late").await();
+        log.add("broken=" + py(barrier.broken()));
     }
 
     private static String py(boolean b) {
