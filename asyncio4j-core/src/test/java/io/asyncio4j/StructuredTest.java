@@ -376,4 +376,22 @@ class StructuredTest {
             assertThatThrownBy(() -> expiring.reschedule(null)).hasMessage("Cannot change state of expired Timeout");
         });
     }
+
+    @Test
+    void aTimeoutEnteredWithAnEarlierSwallowedCancellationStillRaisesTimeoutError() throws Exception {
+        // Python 3.12: the scope compares uncancel() with cancelling() at entry, not with 0 (3.11).
+        Asyncio.run(() -> {
+            Task<?> self = Asyncio.currentTask();
+            self.cancel();
+            try {
+                sleep(0);
+            } catch (CancelledError swallowed) {
+                // cancelling() stays 1
+            }
+            assertThat(self.cancelling()).isEqualTo(1);
+            assertThatThrownBy(() -> Asyncio.timeout(Duration.ofMillis(10), () -> sleep(10)))
+                    .isInstanceOf(TimeoutError.class);
+            assertThat(self.cancelling()).isEqualTo(1);
+        });
+    }
 }
