@@ -463,4 +463,25 @@ class TaskTest {
             assertThat(b.getName()).isEqualTo("Task-" + (na + 1));
         });
     }
+
+    @Test
+    void anEagerTaskIsTheCurrentTaskDuringItsFirstStepAndItsCreatorAfterwards() throws Exception {
+        Asyncio.run(() -> {
+            Task<?> creator = Asyncio.currentTask();
+            Task<?>[] seen = new Task<?>[2];
+            Task<Void> eager = Asyncio.createTask(() -> {
+                seen[0] = Asyncio.currentTask();
+                assertThat(Asyncio.allTasks()).contains(Asyncio.currentTask(), creator);
+                sleep(0);
+                seen[1] = Asyncio.currentTask();
+                return null;
+            }, "eager", true);
+            assertThat(Asyncio.currentTask()).isSameAs(creator);
+            assertThat(seen[0]).isSameAs(eager);
+            eager.await();
+            assertThat(seen[1]).isSameAs(eager);
+            Task<String> quick = Asyncio.createTask(() -> "now", "quick", true);
+            assertThat(Asyncio.allTasks()).doesNotContain(quick).contains(creator);
+        });
+    }
 }
