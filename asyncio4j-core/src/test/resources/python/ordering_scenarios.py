@@ -100,8 +100,12 @@ async def wait_for_semantics():
 
 
 async def taskgroup_failure():
+    # Both failures wake in the same iteration (one future), not from two timers a few
+    # microseconds apart that a loaded machine may see in different iterations.
+    go = asyncio.get_running_loop().create_future()
+    asyncio.get_running_loop().call_later(0.01, go.set_result, None)
     async def fail(name, delay):
-        await asyncio.sleep(delay)
+        await go
         log(f"{name} raises")
         raise ValueError(name)
     async def long(name):

@@ -178,6 +178,8 @@ class OrderingAgainstCPythonTest {
     }
 
     static void taskgroupFailure(List<String> log) throws Exception {
+        Future<Void> go = Asyncio.getRunningLoop().createFuture();
+        Asyncio.getRunningLoop().callLater(0.01, () -> go.setResult(null));
         try {
             TaskGroup.run(tg -> {
                 tg.createTask(() -> {
@@ -190,7 +192,7 @@ class OrderingAgainstCPythonTest {
                 });
                 for (String f : List.of("f1", "f2")) {
                     tg.createTask(() -> {
-                        sleep(0.01);
+                        go.await();
                         log.add(f + " raises");
                         throw new IllegalArgumentException(f);
                     });

@@ -163,4 +163,25 @@ class ThreadsAndContextTest {
             assertThatThrownBy(() -> a.reset(token)).isInstanceOf(IllegalStateException.class);
         });
     }
+
+    @Test
+    void aDoneCallbackGivenAContextRunsInThatContextItself() throws Exception {
+        // asyncio: add_done_callback(cb, context=ctx) is ctx.run(cb, fut): what cb sets stays in ctx.
+        Asyncio.run(() -> {
+            ContextVar<String> v = new ContextVar<>("v", "default");
+            Context ctx = Context.copyContext();
+            Future<Integer> f = Asyncio.getRunningLoop().createFuture();
+            List<String> seen = new ArrayList<>();
+            f.addDoneCallback(x -> {
+                seen.add(v.get());
+                v.set("set by callback");
+            }, ctx);
+            v.set("task value");
+            f.setResult(1);
+            sleep(0);
+            assertThat(seen).containsExactly("default");
+            assertThat(ctx.get(v)).isEqualTo("set by callback");
+            assertThat(v.get()).isEqualTo("task value");
+        });
+    }
 }
