@@ -232,7 +232,7 @@ class TaskTest {
             assertThat(named.getName()).isEqualTo("renamed");
             assertThat(named.toString()).contains("finished", "renamed");
         });
-        assertThat(Asyncio.currentTask()).isNull();
+        assertThat(Task.current()).isNull();
     }
 
     @Test
@@ -482,6 +482,17 @@ class TaskTest {
             assertThat(seen[1]).isSameAs(eager);
             Task<String> quick = Asyncio.createTask(() -> "now", "quick", true);
             assertThat(Asyncio.allTasks()).doesNotContain(quick).contains(creator);
+        });
+    }
+
+    @Test
+    void currentTaskIsNullInALoopCallbackAndAnErrorWithoutARunningLoop() throws Exception {
+        assertThatThrownBy(Asyncio::currentTask).isInstanceOf(IllegalStateException.class);
+        assertThat(Task.current()).isNull();
+        Asyncio.run(() -> {
+            Future<Boolean> inCallback = Asyncio.getRunningLoop().createFuture();
+            Asyncio.getRunningLoop().callSoon(() -> inCallback.setResult(Asyncio.currentTask() == null));
+            assertThat(inCallback.await()).isTrue();
         });
     }
 }
