@@ -249,8 +249,15 @@ public final class Asyncio {
         sleepNanos(delay.toNanos());
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields once to the loop. */
+    /**
+     * Suspends the current task for {@code seconds}; {@code sleep(0)} yields once to the loop.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is NaN (Python 3.13's ValueError)
+     */
     public static void sleep(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
         if (!(seconds > 0)) {
             Task.yieldNow();
             return;

@@ -495,4 +495,13 @@ class TaskTest {
             assertThat(inCallback.await()).isTrue();
         });
     }
+
+    @Test
+    void sleepingForNaNSecondsIsAnError() throws Exception {
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> sleep(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Invalid delay: NaN (not a number)");
+            sleep(-1); // a negative delay is sleep(0)
+        });
+    }
 }
