@@ -80,6 +80,7 @@ public final class Task<T> extends Future<T> {
     private boolean resumeSignal;
     private boolean interruptDelivered;
     private boolean eagerPending;
+    private boolean completedEagerly;
 
     private Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
@@ -109,6 +110,7 @@ public final class Task<T> extends Future<T> {
         } else {
             LOOP_OPS.startNow(loop, thread);
         }
+        completedEagerly = isDone(); // its first step, run above, was its last
     }
 
     private static StackTraceElement[] trimmedCreationSite() {
@@ -328,9 +330,9 @@ public final class Task<T> extends Future<T> {
         this.name = java.util.Objects.requireNonNull(name);
     }
 
-    /** The body this task runs. */
+    /** The body this task runs; null for a task that completed eagerly, as in asyncio 3.12+. */
     public Coroutine<T> getCoro() {
-        return coroutine;
+        return completedEagerly ? null : coroutine;
     }
 
     /** This task's context (a copy of its creator's at creation). */

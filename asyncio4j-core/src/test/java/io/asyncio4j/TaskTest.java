@@ -504,4 +504,19 @@ class TaskTest {
             sleep(-1); // a negative delay is sleep(0)
         });
     }
+
+    @Test
+    void getCoroIsNullOnlyForATaskThatCompletedEagerly() throws Exception {
+        Asyncio.run(() -> {
+            Coroutine<String> body = () -> "now";
+            assertThat(Asyncio.createTask(body, "eager", true).getCoro()).isNull();
+            Task<String> lazy = Asyncio.createTask(body, "lazy", false);
+            lazy.await();
+            assertThat(lazy.getCoro()).isSameAs(body);
+            Coroutine<String> suspends = () -> sleep(0, "later");
+            Task<String> eagerButSuspended = Asyncio.createTask(suspends, "suspends", true);
+            eagerButSuspended.await();
+            assertThat(eagerButSuspended.getCoro()).isSameAs(suspends);
+        });
+    }
 }
