@@ -190,9 +190,17 @@ public final class Asyncio {
         return loop;
     }
 
-    /** The task running the caller, or null: asyncio's {@code current_task()}. */
+    /**
+     * The task running the caller, or null in a loop callback: asyncio's {@code current_task()},
+     * which raises {@link IllegalStateException} (RuntimeError) when no loop is running at all.
+     * ({@link Task#current()} returns null there instead.)
+     */
     public static Task<?> currentTask() {
-        return Task.current();
+        Task<?> t = Task.current();
+        if (t == null) {
+            getRunningLoop(); // throws without a running loop
+        }
+        return t;
     }
 
     /** The pending tasks of the running loop: asyncio's {@code all_tasks()}. */
@@ -241,8 +249,15 @@ public final class Asyncio {
         sleepNanos(delay.toNanos());
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields once to the loop. */
+    /**
+     * Suspends the current task for {@code seconds}; {@code sleep(0)} yields once to the loop.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is NaN (Python 3.13's ValueError)
+     */
     public static void sleep(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
         if (!(seconds > 0)) {
             Task.yieldNow();
             return;

@@ -69,11 +69,12 @@ public final class ContextVar<T> {
 
     /** Restores the value this variable had before the {@link #set} that returned {@code token}. */
     public void reset(Token<T> token) {
-        if (token.var != this) {
-            throw new IllegalArgumentException("token was created by a different ContextVar");
-        }
+        // The order of the checks is CPython's: a used token is a RuntimeError before anything else.
         if (token.used) {
             throw new IllegalStateException("token has already been used once");
+        }
+        if (token.var != this) {
+            throw new IllegalArgumentException("token was created by a different ContextVar");
         }
         Context ctx = Context.current();
         if (token.context != ctx) {

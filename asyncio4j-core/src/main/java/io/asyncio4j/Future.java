@@ -39,7 +39,10 @@ public class Future<T> {
 
     private enum State { PENDING, CANCELLED, FINISHED }
 
-    /** A done-callback registered by user code, with the context to run it in. */
+    /**
+     * A done-callback registered by user code, with the context to run it in: a snapshot of the
+     * registering code's context, or the {@link Context} the caller passed (run in, not copied).
+     */
     private record Callback(Consumer<?> fn, Object context) {
     }
 
@@ -82,7 +85,8 @@ public class Future<T> {
     public T result() throws Exception {
         switch (state) {
             case CANCELLED -> throw makeCancelledError();
-            case PENDING -> throw new InvalidStateError("Result is not ready.");
+            // CPython's C Future says "set" (its pure-Python fallback says "ready"): what users see.
+            case PENDING -> throw new InvalidStateError("Result is not set.");
             default -> {
                 markRetrieved();
                 if (exception != null) {
@@ -197,11 +201,15 @@ public class Future<T> {
         addDoneCallback(fn, null);
     }
 
-    /** {@link #addDoneCallback(Consumer)} that runs {@code fn} in {@code context} (a copy of it). */
+    /**
+     * {@link #addDoneCallback(Consumer)} that runs {@code fn} in {@code context} itself, as
+     * {@code context.run} does: variables {@code fn} sets stay set in {@code context}, and a
+     * context already entered when {@code fn} is due makes the callback fail
+     * ({@link IllegalStateException}, asyncio's RuntimeError, reported by the loop).
+     */
     public void addDoneCallback(Consumer<? super Future<T>> fn, Context context) {
         Objects.requireNonNull(fn, "fn");
-        Object snapshot = context != null ? (context.size() == 0 ? null : context.snapshot) : Access.context().capture();
-        Callback cb = new Callback(fn, snapshot);
+        Callback cb = new Callback(fn, context != null ? context : Access.context().capture());
         if (state != State.PENDING) {
             scheduleOne(cb);
         } else {
@@ -283,17 +291,34 @@ public class Future<T> {
     private void scheduleOne(Object entry) {
         if (entry instanceof Callback cb) {
             Consumer fn = cb.fn;
-            Access.loop().callSoonInContext(loop, new DoneCallback(fn, this), cb.context);
+            if (cb.context instanceof Context given) {
+                Access.loop().callSoonInContext(loop, new DoneCallback(fn, this, given), null);
+            } else {
+                Access.loop().callSoonInContext(loop, new DoneCallback(fn, this, null), cb.context);
+            }
         } else {
             Access.loop().schedule(loop, (Runnable) entry);
         }
     }
 
     /** The runnable form of a done-callback; its toString names the user's function. */
-    private record DoneCallback(Consumer<Object> fn, Future<?> future) implements Runnable {
+    private record DoneCallback(Consumer<Object> fn, Future<?> future, Context given) implements Runnable {
         @Override
         public void run() {
-            fn.accept(future);
+            if (given == null) {
+                fn.accept(future);
+                return;
+            }
+            try {
+                given.run(() -> {
+                    fn.accept(future);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception impossible) { // fn is a Consumer: it throws no checked exception
+                throw new IllegalStateException(impossible);
+            }
         }
 
         @Override
@@ -423,7 +448,7 @@ public class Future<T> {
             Map<String, Object> ctx = new LinkedHashMap<>();
             ctx.put("message", what + " exception was never retrieved");
             ctx.put("exception", error);
-            ctx.put(what.equals("Task") ? "task" : "future", description);
+            ctx.put("future", description); // "future" for a Task too, as asyncio's Future.__del__ reports it
             if (!loop.isClosed()) {
                 try {
                     loop.callSoonThreadsafe(() -> loop.callExceptionHandler(ctx));

@@ -80,13 +80,16 @@ public final class Task<T> extends Future<T> {
     private boolean resumeSignal;
     private boolean interruptDelivered;
     private boolean eagerPending;
+    private boolean completedEagerly;
 
     private Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         this.coroutine = java.util.Objects.requireNonNull(coroutine, "coroutine");
-        this.number = COUNTER.incrementAndGet();
         if (name != null) {
-            this.name = name; // else "Task-<number>" is made on demand: a string per task is measurable in spawn
+            this.name = name;
+            this.number = 0; // as in asyncio, only unnamed tasks take a number
+        } else {
+            this.number = COUNTER.incrementAndGet(); // "Task-<number>" is made on demand: a string per task is measurable in spawn
         }
         this.context = Context.copyContext();
         this.currentContext = context;
@@ -107,6 +110,7 @@ public final class Task<T> extends Future<T> {
         } else {
             LOOP_OPS.startNow(loop, thread);
         }
+        completedEagerly = isDone(); // its first step, run above, was its last
     }
 
     private static StackTraceElement[] trimmedCreationSite() {
@@ -145,7 +149,9 @@ public final class Task<T> extends Future<T> {
                 completeResult(value);
             }
         } catch (CancelledError e) {
-            completeCancel(e.getMessage(), e);
+            // Like asyncio's super().cancel(): no message of the task's own (gather's
+            // return_exceptions list shows CancelledError('')); result() still throws e.
+            completeCancel(null, e);
         } catch (Throwable e) {
             if (interruptDelivered && isInterruption(e)) {
                 completeCancel(requestedCancelMessage, null);
@@ -183,10 +189,20 @@ public final class Task<T> extends Future<T> {
         }
         t.waiter = f;
         f.addWakeup(t.wakeup);
+        if (t.mustCancel && f.cancel(t.requestedCancelMessage)) {
+            // The task cancelled itself (or was cancelled while running): asyncio's __step cancels
+            // the future the task now waits on, so the wait ends at once with CancelledError.
+            t.consumeCancelRequest();
+        }
         try {
             t.suspend();
         } finally {
             t.waiter = null;
+        }
+        if (t.mustCancel && f.cancelled()) {
+            // Cancelled again after the future was: asyncio's __step keeps the future's
+            // CancelledError (and its message), which result() below throws.
+            t.consumeCancelRequest();
         }
         t.throwIfCancelRequested();
     }
@@ -204,12 +220,17 @@ public final class Task<T> extends Future<T> {
 
     private void throwIfCancelRequested() {
         if (mustCancel) {
-            mustCancel = false;
-            if (interruptDelivered) {
-                Thread.interrupted(); // the interrupt was only the messenger of this cancellation
-                interruptDelivered = false;
-            }
+            consumeCancelRequest();
             throw new CancelledError(requestedCancelMessage);
+        }
+    }
+
+    /** The pending cancellation is being delivered: clear it, and the interrupt that carried it. */
+    private void consumeCancelRequest() {
+        mustCancel = false;
+        if (interruptDelivered) {
+            Thread.interrupted(); // the interrupt was only the messenger of this cancellation
+            interruptDelivered = false;
         }
     }
 
@@ -309,9 +330,9 @@ public final class Task<T> extends Future<T> {
         this.name = java.util.Objects.requireNonNull(name);
     }
 
-    /** The body this task runs. */
+    /** The body this task runs; null for a task that completed eagerly, as in asyncio 3.12+. */
     public Coroutine<T> getCoro() {
-        return coroutine;
+        return completedEagerly ? null : coroutine;
     }
 
     /** This task's context (a copy of its creator's at creation). */

@@ -18,7 +18,9 @@ import java.util.Set;
  * {@link ExceptionGroup} that carries every failure. A cancellation of the parent from outside
  * cancels the children too and propagates as {@link CancelledError} once they are done. Once
  * the group is shutting down, it accepts no new tasks. Groups nest: an inner group's
- * {@code ExceptionGroup} is one failure of the outer group.
+ * {@code ExceptionGroup} is one failure of the outer group. A {@link KeyboardInterrupt} (from
+ * the body or a task) is the exception, as in asyncio: once every task is done it propagates
+ * alone, not in a group.
  *
  * <p>Why a body lambda rather than try-with-resources: {@code close()} cannot see whether the
  * block is failing, and the group must cancel its children when it is.
@@ -59,6 +61,8 @@ public final class TaskGroup {
     private boolean parentCancelRequested;
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
+    /** asyncio's {@code _base_error}: a KeyboardInterrupt propagates as itself, never inside a group. */
+    private Throwable baseError;
     private Future<Boolean> onCompleted;
 
     /** A group, to be entered with {@link #enter}. Most code uses the static {@link #run(VoidBody)}. */
@@ -122,18 +126,18 @@ public final class TaskGroup {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
         Task<T> task = loop.createTask(coroutine, name);
-        if (task.isDone()) {
-            onTaskDone(task);
-        } else {
-            tasks.add(task);
-            task.addDoneCallback(this::onTaskDone);
-        }
+        // Through the done-callback even if an eager task is already done: handling its failure
+        // right here would cancel the body before its next await and refuse the body's next
+        // createTask (CPython 3.13, gh-128550).
+        tasks.add(task);
+        task.addDoneCallback(this::onTaskDone);
         return task;
     }
 
     /** asyncio's {@code _aexit}: waits for the tasks, then decides what propagates. */
     private void exit(Throwable bodyError) throws Exception {
         exiting = true;
+        noteBaseError(bodyError);
         Throwable propagateCancellation = bodyError instanceof CancelledError ? bodyError : null;
         if (bodyError != null && !aborting) {
             abort();
@@ -152,6 +156,9 @@ public final class TaskGroup {
                 }
             }
             onCompleted = null;
+        }
+        if (baseError != null) {
+            throw io.asyncio4j.internal.Sneaky.<Exception>rethrow(baseError);
         }
         if (parentCancelRequested && parent.uncancel() == 0) {
             propagateCancellation = null; // our own cancellation of the parent, fully consumed
@@ -172,6 +179,13 @@ public final class TaskGroup {
         }
         if (bodyError != null) {
             throw io.asyncio4j.internal.Sneaky.<Exception>rethrow(bodyError);
+        }
+    }
+
+    /** Python's KeyboardInterrupt and SystemExit; Java has only the former (its Errors map to Exceptions). */
+    private void noteBaseError(Throwable e) {
+        if (e instanceof KeyboardInterrupt && baseError == null) {
+            baseError = e;
         }
     }
 
@@ -197,6 +211,7 @@ public final class TaskGroup {
             return;
         }
         errors.add(e);
+        noteBaseError(e);
         if (parent.isDone()) {
             Map<String, Object> ctx = new LinkedHashMap<>();
             ctx.put("message", "Task " + task + " has errored out but its parent task " + parent + " is already completed");

@@ -33,7 +33,16 @@ import java.time.Duration;
  * }</pre>
  */
 public final class Timeout {
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    /** asyncio's {@code _State}; {@link #value} is the name its messages and repr use. */
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        final String value;
+
+        State(String value) {
+            this.value = value;
+        }
+    }
 
     private State state = State.CREATED;
     private Double when;
@@ -78,7 +87,7 @@ public final class Timeout {
             if (state == State.CREATED) {
                 throw new IllegalStateException("Timeout has not been entered");
             }
-            throw new IllegalStateException("Cannot change state of " + state.name().toLowerCase() + " Timeout");
+            throw new IllegalStateException("Cannot change state of " + state.value + " Timeout");
         }
         this.when = newWhen;
         if (handle != null) {
@@ -158,6 +167,7 @@ public final class Timeout {
 
     @Override
     public String toString() {
-        return "<Timeout [" + state.name().toLowerCase() + "]" + (when != null ? " when=" + when : "") + ">";
+        String info = state != State.ENTERED ? "" : " when=" + (when == null ? "None" : Math.round(when * 1000) / 1000.0);
+        return "<Timeout [" + state.value + "]" + info + ">";
     }
 }

@@ -24,7 +24,7 @@ class FutureTest {
         try (EventLoop loop = new EventLoop()) {
             Future<Integer> f = loop.createFuture();
             assertThat(f.isDone()).isFalse();
-            assertThatThrownBy(f::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not ready.");
+            assertThatThrownBy(f::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not set.");
             assertThatThrownBy(f::exception).isInstanceOf(InvalidStateError.class).hasMessage("Exception is not set.");
             f.setResult(42);
             assertThat(f.isDone()).isTrue();
@@ -114,6 +114,7 @@ class FutureTest {
             }
             assertThat(reports).hasSize(1);
             assertThat(reports.get(0).get("message")).isEqualTo("Task exception was never retrieved");
+            assertThat(reports.get(0)).containsKey("future").doesNotContainKey("task");
             assertThat(reports.get(0).get("exception")).isInstanceOf(IOException.class);
         }
     }

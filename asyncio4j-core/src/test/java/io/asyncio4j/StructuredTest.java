@@ -286,4 +286,112 @@ class StructuredTest {
             }))).isInstanceOf(TimeoutError.class);
         });
     }
+
+    @Test
+    void anEagerTaskFailingAtCreationIsHandledByTheDoneCallbackNotAtOnce() throws Exception {
+        // CPython 3.13 (gh-128550): the group learns of the failure from the scheduled done-callback,
+        // so the body's next createTask is still accepted and the body runs on to its next await.
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setEagerTasks(true);
+            IOException boom = new IOException("eager");
+            Task<?>[] second = new Task<?>[1];
+            assertThatThrownBy(() -> TaskGroup.run(tg -> {
+                Task<Void> first = tg.createTask(() -> {
+                    throw boom;
+                });
+                assertThat(first.isDone()).isTrue();
+                second[0] = tg.createTask(() -> "second");
+            })).isInstanceOfSatisfying(ExceptionGroup.class,
+                    eg -> assertThat(eg.exceptions()).containsExactly(boom));
+            assertThat(second[0].resultNow()).isEqualTo("second");
+            assertThat(Asyncio.currentTask().cancelling()).isZero();
+        });
+    }
+
+    @Test
+    void aKeyboardInterruptInATaskPropagatesAloneOnceTheOthersAreDone() throws Exception {
+        List<String> log = new ArrayList<>();
+        Asyncio.run(() -> {
+            KeyboardInterrupt ki = new KeyboardInterrupt();
+            assertThatThrownBy(() -> TaskGroup.run(tg -> {
+                tg.createTask(() -> {
+                    try {
+                        sleep(10);
+                    } finally {
+                        log.add("other cleaned up");
+                    }
+                });
+                tg.createTask(() -> {
+                    sleep(0);
+                    throw ki;
+                });
+                tg.createTask(() -> {
+                    sleep(0);
+                    throw new IOException("ordinary");
+                });
+                sleep(10);
+            })).isSameAs(ki);
+        });
+        assertThat(log).containsExactly("other cleaned up");
+    }
+
+    @Test
+    void aKeyboardInterruptInTheBodyIsNotWrappedInAGroup() throws Exception {
+        Asyncio.run(() -> {
+            KeyboardInterrupt ki = new KeyboardInterrupt();
+            Task<?>[] child = new Task<?>[1];
+            assertThatThrownBy(() -> TaskGroup.run((TaskGroup.VoidBody) tg -> {
+                child[0] = tg.createTask(() -> sleep(10));
+                sleep(0);
+                throw ki;
+            })).isSameAs(ki);
+            assertThat(child[0].cancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void rescheduleOutsideTheActiveStateNamesTheStateAsAsyncioDoes() throws Exception {
+        Asyncio.run(() -> {
+            io.asyncio4j.Timeout created = Asyncio.timeout(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> created.reschedule(1.0)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Timeout has not been entered");
+            created.run(() -> assertThat(created.toString()).startsWith("<Timeout [active] when="));
+            assertThatThrownBy(() -> created.reschedule(1.0)).hasMessage("Cannot change state of finished Timeout");
+            assertThat(created).hasToString("<Timeout [finished]>");
+
+            io.asyncio4j.Timeout expiring = Asyncio.timeoutAt(0.0);
+            String[] inside = new String[1];
+            assertThatThrownBy(() -> expiring.run(() -> {
+                try {
+                    sleep(10);
+                } finally {
+                    try {
+                        expiring.reschedule(null);
+                    } catch (IllegalStateException e) {
+                        inside[0] = e.getMessage();
+                    }
+                }
+            })).isInstanceOf(TimeoutError.class);
+            assertThat(inside[0]).isEqualTo("Cannot change state of expiring Timeout");
+            assertThatThrownBy(() -> expiring.reschedule(null)).hasMessage("Cannot change state of expired Timeout");
+        });
+    }
+
+    @Test
+    void aTimeoutEnteredWithAnEarlierSwallowedCancellationStillRaisesTimeoutError() throws Exception {
+        // Python 3.12: the scope compares uncancel() with cancelling() at entry, not with 0 (3.11).
+        Asyncio.run(() -> {
+            Task<?> self = Asyncio.currentTask();
+            self.cancel();
+            try {
+                sleep(0);
+            } catch (CancelledError swallowed) {
+                // cancelling() stays 1
+            }
+            assertThat(self.cancelling()).isEqualTo(1);
+            assertThatThrownBy(() -> Asyncio.timeout(Duration.ofMillis(10), () -> sleep(10)))
+                    .isInstanceOf(TimeoutError.class);
+            assertThat(self.cancelling()).isEqualTo(1);
+        });
+    }
 }

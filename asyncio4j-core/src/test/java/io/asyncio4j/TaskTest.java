@@ -232,7 +232,7 @@ class TaskTest {
             assertThat(named.getName()).isEqualTo("renamed");
             assertThat(named.toString()).contains("finished", "renamed");
         });
-        assertThat(Asyncio.currentTask()).isNull();
+        assertThat(Task.current()).isNull();
     }
 
     @Test
@@ -451,5 +451,72 @@ class TaskTest {
             assertThat(Asyncio.sleep(0.001, "value")).isEqualTo("value");
         });
         assertThat(log).containsExactly("before yield", "other task", "after yield");
+    }
+
+    @Test
+    void onlyUnnamedTasksTakeANumberForTheirDefaultName() throws Exception {
+        Asyncio.run(() -> {
+            Task<Integer> a = createTask(() -> 1);
+            createTask(() -> 2, "named");
+            Task<Integer> b = createTask(() -> 3);
+            long na = Long.parseLong(a.getName().substring("Task-".length()));
+            assertThat(b.getName()).isEqualTo("Task-" + (na + 1));
+        });
+    }
+
+    @Test
+    void anEagerTaskIsTheCurrentTaskDuringItsFirstStepAndItsCreatorAfterwards() throws Exception {
+        Asyncio.run(() -> {
+            Task<?> creator = Asyncio.currentTask();
+            Task<?>[] seen = new Task<?>[2];
+            Task<Void> eager = Asyncio.createTask(() -> {
+                seen[0] = Asyncio.currentTask();
+                assertThat(Asyncio.allTasks()).contains(Asyncio.currentTask(), creator);
+                sleep(0);
+                seen[1] = Asyncio.currentTask();
+                return null;
+            }, "eager", true);
+            assertThat(Asyncio.currentTask()).isSameAs(creator);
+            assertThat(seen[0]).isSameAs(eager);
+            eager.await();
+            assertThat(seen[1]).isSameAs(eager);
+            Task<String> quick = Asyncio.createTask(() -> "now", "quick", true);
+            assertThat(Asyncio.allTasks()).doesNotContain(quick).contains(creator);
+        });
+    }
+
+    @Test
+    void currentTaskIsNullInALoopCallbackAndAnErrorWithoutARunningLoop() throws Exception {
+        assertThatThrownBy(Asyncio::currentTask).isInstanceOf(IllegalStateException.class);
+        assertThat(Task.current()).isNull();
+        Asyncio.run(() -> {
+            Future<Boolean> inCallback = Asyncio.getRunningLoop().createFuture();
+            Asyncio.getRunningLoop().callSoon(() -> inCallback.setResult(Asyncio.currentTask() == null));
+            assertThat(inCallback.await()).isTrue();
+        });
+    }
+
+    @Test
+    void sleepingForNaNSecondsIsAnError() throws Exception {
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> sleep(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Invalid delay: NaN (not a number)");
+            sleep(-1); // a negative delay is sleep(0)
+        });
+    }
+
+    @Test
+    void getCoroIsNullOnlyForATaskThatCompletedEagerly() throws Exception {
+        Asyncio.run(() -> {
+            Coroutine<String> body = () -> "now";
+            assertThat(Asyncio.createTask(body, "eager", true).getCoro()).isNull();
+            Task<String> lazy = Asyncio.createTask(body, "lazy", false);
+            lazy.await();
+            assertThat(lazy.getCoro()).isSameAs(body);
+            Coroutine<String> suspends = () -> sleep(0, "later");
+            Task<String> eagerButSuspended = Asyncio.createTask(suspends, "suspends", true);
+            eagerButSuspended.await();
+            assertThat(eagerButSuspended.getCoro()).isSameAs(suspends);
+        });
     }
 }

@@ -148,4 +148,40 @@ class ThreadsAndContextTest {
         });
         assertThat(log).containsExactly("callback sees scheduled-in-task", "next callback sees scheduled-in-task");
     }
+
+    @Test
+    void resetChecksTheTokenInCPythonsOrder() throws Exception {
+        Asyncio.run(() -> {
+            ContextVar<String> a = new ContextVar<>("a");
+            ContextVar<String> b = new ContextVar<>("b");
+            ContextVar.Token<String> token = a.set("1");
+            assertThatThrownBy(() -> b.reset(token)).isInstanceOf(IllegalArgumentException.class); // ValueError
+            a.reset(token);
+            assertThatThrownBy(a::get).isInstanceOf(NoSuchElementException.class); // LookupError
+            // Already used: RuntimeError, even from the wrong variable.
+            assertThatThrownBy(() -> b.reset(token)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> a.reset(token)).isInstanceOf(IllegalStateException.class);
+        });
+    }
+
+    @Test
+    void aDoneCallbackGivenAContextRunsInThatContextItself() throws Exception {
+        // asyncio: add_done_callback(cb, context=ctx) is ctx.run(cb, fut): what cb sets stays in ctx.
+        Asyncio.run(() -> {
+            ContextVar<String> v = new ContextVar<>("v", "default");
+            Context ctx = Context.copyContext();
+            Future<Integer> f = Asyncio.getRunningLoop().createFuture();
+            List<String> seen = new ArrayList<>();
+            f.addDoneCallback(x -> {
+                seen.add(v.get());
+                v.set("set by callback");
+            }, ctx);
+            v.set("task value");
+            f.setResult(1);
+            sleep(0);
+            assertThat(seen).containsExactly("default");
+            assertThat(ctx.get(v)).isEqualTo("set by callback");
+            assertThat(v.get()).isEqualTo("task value");
+        });
+    }
 }

@@ -205,12 +205,12 @@ public class Queue<T> {
      * Marks one item taken from the queue as processed: asyncio's {@code task_done()}. When every
      * item put has been marked, {@link #join()} returns.
      *
-     * @throws IllegalStateException if called more times than items were put (asyncio raises
-     *         {@code ValueError}; here the queue is in the wrong state for the call)
+     * @throws IllegalArgumentException if called more times than items were put (asyncio's
+     *         {@code ValueError}, which is {@code IllegalArgumentException} throughout asyncio4j)
      */
     public void taskDone() {
         if (unfinishedTasks <= 0) {
-            throw new IllegalStateException("taskDone() called too many times");
+            throw new IllegalArgumentException("taskDone() called too many times");
         }
         unfinishedTasks--;
         if (unfinishedTasks == 0) {

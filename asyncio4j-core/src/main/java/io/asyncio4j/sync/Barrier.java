@@ -38,7 +38,7 @@ public final class Barrier {
      */
     public Barrier(int parties) {
         if (parties < 1) {
-            throw new IllegalArgumentException("parties must be >= 1");
+            throw new IllegalArgumentException("parties must be > 0");
         }
         this.parties = parties;
     }

@@ -3,14 +3,14 @@ package io.asyncio4j.sync;
 /**
  * A {@link Semaphore} that refuses to be released more often than it was acquired: asyncio's
  * {@code BoundedSemaphore}. Where asyncio raises {@code ValueError}, {@link #release()} throws
- * {@link IllegalStateException}: the call has no bad argument, the semaphore is in the wrong state
- * for it (as releasing an unlocked {@link Lock} is).
+ * {@link IllegalArgumentException}, asyncio4j's {@code ValueError} everywhere, so that code ported
+ * from {@code except ValueError} catches the same thing.
  *
  * <pre>{@code
  * BoundedSemaphore pool = new BoundedSemaphore(2);
  * pool.acquire();
  * pool.release();
- * pool.release();   // IllegalStateException: BoundedSemaphore released too many times
+ * pool.release();   // IllegalArgumentException: BoundedSemaphore released too many times
  * }</pre>
  */
 public final class BoundedSemaphore extends Semaphore {
@@ -34,12 +34,13 @@ public final class BoundedSemaphore extends Semaphore {
     /**
      * Gives a permit back.
      *
-     * @throws IllegalStateException if that would make more permits than the initial value
+     * @throws IllegalArgumentException if that would make more permits than the initial value
+     *         (asyncio's {@code ValueError})
      */
     @Override
     public void release() {
         if (value() >= bound) {
-            throw new IllegalStateException("BoundedSemaphore released too many times");
+            throw new IllegalArgumentException("BoundedSemaphore released too many times");
         }
         super.release();
     }

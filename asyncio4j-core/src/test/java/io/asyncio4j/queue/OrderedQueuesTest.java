@@ -93,7 +93,7 @@ class OrderedQueuesTest {
             PriorityQueue<Object> q = new PriorityQueue<>();
             assertThatThrownBy(() -> q.putNowait(new Object())).isInstanceOf(ClassCastException.class);
             assertThat(q.qsize()).isZero();
-            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalStateException.class); // nothing counted
+            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalArgumentException.class); // nothing counted
         });
     }
 

@@ -233,12 +233,12 @@ class QueueTest {
         Asyncio.run(() -> {
             Queue<String> q = new Queue<>();
             assertThatThrownBy(q::taskDone)
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("taskDone() called too many times");
             q.putNowait("a");
             q.getNowait();
             q.taskDone();
-            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalArgumentException.class);
         });
     }
 
@@ -315,7 +315,7 @@ class QueueTest {
             joiner.await();
             Asyncio.gather(true, putter).await();
             assertThat(putter.exception()).isInstanceOf(QueueShutDown.class);
-            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(q::taskDone).isInstanceOf(IllegalArgumentException.class);
         });
     }
 

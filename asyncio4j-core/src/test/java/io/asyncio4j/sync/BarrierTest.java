@@ -143,6 +143,6 @@ class BarrierTest {
 
     @Test
     void partiesMustBePositive() {
-        assertThatThrownBy(() -> new Barrier(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Barrier(0)).isInstanceOf(IllegalArgumentException.class).hasMessage("parties must be > 0");
     }
 }

@@ -166,13 +166,13 @@ class SemaphoreTest {
         Asyncio.run(() -> {
             BoundedSemaphore sem = new BoundedSemaphore(2);
             assertThatThrownBy(sem::release)
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("BoundedSemaphore released too many times");
             sem.acquire();
             sem.acquire();
             sem.release();
             sem.release();
-            assertThatThrownBy(sem::release).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(sem::release).isInstanceOf(IllegalArgumentException.class);
             assertThat(sem.value()).isEqualTo(2);
             assertThat(sem.toString()).isEqualTo("<BoundedSemaphore [unlocked, value:2]>");
         });
@@ -192,7 +192,7 @@ class SemaphoreTest {
             assertThat(sem.value()).isZero();
             a.await();
             assertThat(sem.value()).isEqualTo(1);
-            assertThatThrownBy(sem::release).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(sem::release).isInstanceOf(IllegalArgumentException.class);
         });
     }
 }
