@@ -90,7 +90,7 @@ run_one() { # name, command...
     "$@" 2> >(grep -v '^\s*at \|running at' >&2) | tee -a "$RAW" >&2
 }
 
-echo "JDK: $JDK ($("$JAVA" -version 2>&1 | head -1))" >&2
+echo "JDK: $JAVA ($("$JAVA" -version 2>&1 | head -1))" >&2
 for round in $(seq 1 "$ROUNDS"); do
     # Alternate the order so that no implementation always runs first (or after the same one).
     case $(( (round - 1) % 3 )) in
@@ -111,7 +111,7 @@ echo "raw results: $RAW" >&2
 echo
 {
     echo "- machine: $(uname -srm), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs${PIN:+, pinned to CPU $PIN}"
-    echo "- java: $("$JAVA" -version 2>&1 | head -1) ($JDK), flags: ${JAVA_FLAGS[*]}"
+    echo "- java: $("$JAVA" -version 2>&1 | head -1), flags: ${JAVA_FLAGS[*]}"
     echo "- python: $("$PYTHON" --version 2>&1)$( [ "$HAVE_UVLOOP" = 1 ] && "$PYTHON" -c 'import uvloop; print(", uvloop", uvloop.__version__)')"
     echo "- rounds: $ROUNDS; each cell is the median over rounds of the per-run median"
     echo
