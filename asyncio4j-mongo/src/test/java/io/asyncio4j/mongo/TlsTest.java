@@ -21,14 +21,10 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -122,17 +118,9 @@ class TlsTest {
                 .certificateChain(dir.resolve(name + ".pem"), dir.resolve(name + ".key"), null).build();
     }
 
-    private static SSLContext clientContext(String caName) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        try (InputStream in = Files.newInputStream(dir.resolve(caName + ".pem"))) {
-            ts.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+    /** A client context trusting the named CA (a user's own SSLContext, as MongoClientOptions takes it). */
+    private static SSLContext clientContext(String caName) {
+        return SslContextBuilder.create().trustPemFile(dir.resolve(caName + ".pem")).build();
     }
 
     /** The exception and its causes, outermost first. */

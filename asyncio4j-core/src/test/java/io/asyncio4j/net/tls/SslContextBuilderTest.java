@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,33 +173,17 @@ class SslContextBuilderTest {
 
     @Test
     void ourClientCertificateAgainstOpensslServerThatRequiresOne() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process p = new ProcessBuilder(TlsCerts.OPENSSL.toString(), "s_server", "-accept", "127.0.0.1:" + port,
-                "-cert", certs.serverPem.toString(), "-key", certs.serverKey.toString(),
-                "-CAfile", certs.caPem.toString(), "-Verify", "1", "-verify_return_error", "-rev", "-naccept", "1")
-                .redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !line.contains("ACCEPT")) {
-                // wait until it listens
-            }
-            assertThat(line).as("s_server output").isNotNull();
+        try (OpensslServer openssl = OpensslServer.start(certs, "-CAfile", certs.caPem.toString(), "-Verify", "1",
+                "-verify_return_error")) {
             Asyncio.run(() -> {
                 SSLContext ctx = SslContextBuilder.create().trustPemFile(certs.caPem)
                         .certificateChain(certs.rsaClientPem, certs.rsaClientKey, null).build();
-                StreamPair s = Streams.openConnection("127.0.0.1", port, StreamReader.DEFAULT_LIMIT,
+                StreamPair s = Streams.openConnection("127.0.0.1", openssl.port, StreamReader.DEFAULT_LIMIT,
                         new ConnectOptions().ssl(ctx).serverHostname("localhost"));
                 s.writer().write("mutual\n".getBytes(StandardCharsets.US_ASCII));
                 assertThat(new String(s.reader().readLine(), StandardCharsets.US_ASCII)).isEqualTo("lautum\n");
                 s.writer().close();
             });
-        } finally {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

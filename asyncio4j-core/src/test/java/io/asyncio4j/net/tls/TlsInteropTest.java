@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +46,6 @@ class TlsInteropTest {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Server echoServer(ServerOptions options, Future<Throwable> handlerDone) throws Exception {
         return Streams.startServer((reader, writer) -> {
             try {
@@ -75,20 +68,9 @@ class TlsInteropTest {
 
     @Test
     void ourClientAgainstOpensslServer() throws Exception {
-        int port = freePort();
-        Process p = new ProcessBuilder(TlsCerts.OPENSSL.toString(), "s_server", "-accept", "127.0.0.1:" + port,
-                "-cert", certs.serverPem.toString(), "-key", certs.serverKey.toString(),
-                "-rev", "-naccept", "1", "-alpn", "h2,http/1.1")
-                .redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !line.contains("ACCEPT")) {
-                // wait until it listens
-            }
-            assertThat(line).as("s_server output").isNotNull();
+        try (OpensslServer openssl = OpensslServer.start(certs, "-alpn", "h2,http/1.1")) {
             Asyncio.run(() -> {
-                StreamPair s = Streams.openConnection("127.0.0.1", port, StreamReader.DEFAULT_LIMIT,
+                StreamPair s = Streams.openConnection("127.0.0.1", openssl.port, StreamReader.DEFAULT_LIMIT,
                         new ConnectOptions().ssl(certs.clientContext()).serverHostname("localhost")
                                 .applicationProtocols("http/1.1"));
                 assertThat(((SslTransport) s.writer().transport()).applicationProtocol()).isEqualTo("http/1.1");
@@ -97,9 +79,6 @@ class TlsInteropTest {
                 s.writer().close();
                 s.writer().waitClosed();
             });
-        } finally {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
