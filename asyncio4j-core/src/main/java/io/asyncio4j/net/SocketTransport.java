@@ -102,13 +102,12 @@ public final class SocketTransport implements Transport {
         }
     }
 
+    /**
+     * asyncio's queued {@code connection_made}: called even when the transport was closed or
+     * aborted before this ran (its {@code connection_lost}, queued later, then follows), so a
+     * protocol always sees the pair. Reading starts only if the transport is not closing.
+     */
     private void start(Future<Void> waiter) {
-        if (connLost > 0) { // aborted before it started
-            if (waiter != null && !waiter.isDone()) {
-                waiter.setException(new java.net.SocketException("connection closed before it was made"));
-            }
-            return;
-        }
         connected = true;
         try {
             if (streamProtocol != null) {

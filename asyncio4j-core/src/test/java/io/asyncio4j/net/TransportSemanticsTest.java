@@ -1,0 +1,187 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Task;
+import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.net.TransportTest.Collector;
+import io.asyncio4j.net.TransportTest.Echo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Stream transports and servers against asyncio's documented behaviour (each expectation was
+ * observed on CPython's asyncio, selector_events.py / base_events.Server).
+ */
+@Timeout(20)
+class TransportSemanticsTest {
+
+    @Test
+    void aProtocolAlwaysSeesConnectionMadeBeforeConnectionLost() throws Exception {
+        // asyncio schedules connection_made when the transport is made; a close() before it runs
+        // (here: create_connection cancelled while waiting for it) only queues connection_lost after it.
+        Asyncio.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Task<?> me = Asyncio.currentTask();
+            Collector[] client = new Collector[1];
+            assertThatThrownBy(() -> Net.createConnection(() -> {
+                loop.callSoon(me::cancel);
+                return client[0] = new Collector();
+            }, "127.0.0.1", server.port())).isInstanceOf(CancelledError.class);
+            me.uncancel();
+            assertThat(client[0].lost.await()).isNull();
+            assertThat(client[0].events).containsExactly("made", "lost");
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void closeClientsBeforeConnectionMadeStillMakesTheConnection() throws Exception {
+        // Server.close_clients() right after an accept: the protocol gets connection_made, then connection_lost(None).
+        Asyncio.run(() -> {
+            List<Collector> accepted = new ArrayList<>();
+            Server[] server = new Server[1];
+            server[0] = Net.createServer(() -> {
+                Collector c = new Collector();
+                accepted.add(c);
+                // queued before the transport's connection_made: the transport closes before it starts
+                EventLoop.current().callSoon(() -> server[0].closeClients());
+                return c;
+            }, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server[0].port());
+            assertThat(c.protocol().lost.await()).isNull();
+            Collector s = accepted.get(0);
+            assertThat(s.lost.await()).isNull();
+            assertThat(s.events).containsExactly("made", "lost");
+            server[0].close();
+            server[0].waitClosed();
+        });
+    }
+
+    @Test
+    void readingStateAndWriteBufferLimits() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Transport t = Net.createConnection(Collector::new, "127.0.0.1", server.port()).transport();
+            assertThat(t.isReading()).isTrue();
+            t.pauseReading();
+            t.pauseReading(); // idempotent
+            assertThat(t.isReading()).isFalse();
+            t.resumeReading();
+            t.resumeReading();
+            assertThat(t.isReading()).isTrue();
+            assertThat(t.getWriteBufferLimits()).containsExactly(16384, 65536);
+            t.setWriteBufferLimits(null, 1000);
+            assertThat(t.getWriteBufferLimits()).containsExactly(1000, 4000);
+            assertThatThrownBy(() -> t.setWriteBufferLimits(10, 20))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("high (10) must be >= low (20) must be >= 0");
+            t.setWriteBufferLimits(0, null);
+            assertThat(t.getWriteBufferLimits()).containsExactly(0, 0);
+            t.close();
+            assertThat(t.isClosing()).isTrue();
+            assertThat(t.isReading()).isFalse();
+            t.write(new byte[] {1}); // ignored: the connection is being lost
+            assertThat(t.getWriteBufferSize()).isZero();
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void serveForeverFailsOnAClosedServerAndWhenAlreadyServing() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Task<Void> forever = Asyncio.createTask(server::serveForever);
+            Asyncio.sleep(0);
+            assertThatThrownBy(server::serveForever).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is already being awaited on serveForever()");
+            server.close(); // cancels serve_forever's future: it ends with CancelledError
+            assertThatThrownBy(forever::await).isInstanceOf(CancelledError.class);
+            assertThatThrownBy(server::serveForever).isInstanceOf(IllegalStateException.class)
+                    .hasMessageEndingWith("is closed");
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void waitClosedWaitsForTheCloseEvenWithoutConnections() throws Exception {
+        // 3.12.1: wait_closed() returns only once the server is closed and every connection is gone.
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Task<Void> waiter = Asyncio.createTask(server::waitClosed);
+            Asyncio.sleep(0.01);
+            assertThat(waiter.isDone()).isFalse();
+            server.close();
+            waiter.await();
+            server.waitClosed(); // and at once afterwards
+        });
+    }
+
+    @Test
+    void abortClientsDropsBufferedDataAndLosesConnectionsWithoutError() throws Exception {
+        Asyncio.run(() -> {
+            List<Collector> accepted = new ArrayList<>();
+            Server server = Net.createServer(() -> {
+                Collector c = new Collector();
+                accepted.add(c);
+                return c;
+            }, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
+            c.transport().write(new byte[] {1});
+            while (accepted.isEmpty() || accepted.get(0).received.size() == 0) {
+                Asyncio.sleep(0.001);
+            }
+            Collector s = accepted.get(0);
+            s.t.setWriteBufferLimits(0, null);
+            c.transport().pauseReading();
+            byte[] big = new byte[8 * 1024 * 1024];
+            s.t.write(big);
+            assertThat(s.t.getWriteBufferSize()).isPositive();
+            server.abortClients();
+            assertThat(s.lost.await()).isNull();
+            assertThat(s.t.getWriteBufferSize()).isZero();
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void eofReceivedReturningFalseClosesTheTransport() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
+            c.transport().writeEof(); // the echo server closes on EOF (its eof_received returns false)
+            c.protocol().eof.await();
+            assertThat(c.protocol().lost.await()).isNull();
+            assertThat(c.protocol().events).containsExactly("made", "eof", "lost");
+            assertThat(c.transport().isClosing()).isTrue();
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void writeAfterWriteEofIsAnError() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Transport t = Net.createConnection(Collector::new, "127.0.0.1", server.port()).transport();
+            assertThat(t.canWriteEof()).isTrue();
+            t.writeEof();
+            t.writeEof(); // idempotent
+            assertThatThrownBy(() -> t.write(new byte[] {1})).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Cannot call write() after writeEof()");
+            t.close();
+            server.close();
+            server.waitClosed();
+        });
+    }
+}
