@@ -382,7 +382,12 @@ public final class Net {
             ch.close();
             throw e;
         }
-        waiter.await();
+        try {
+            waiter.await();
+        } catch (Throwable e) {
+            t.close(); // as asyncio: a cancelled or failed endpoint creation leaves nothing open
+            throw e;
+        }
         return new DatagramEndpoint<>(t, protocol);
     }
 
