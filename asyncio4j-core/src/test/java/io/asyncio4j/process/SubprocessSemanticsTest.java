@@ -107,4 +107,16 @@ class SubprocessSemanticsTest {
             assertThat(p.returnCode()).isZero();
         });
     }
+
+    @Test
+    void aProgramThatCannotBeExecutedIsAPermissionError() throws Exception {
+        // PermissionError: [Errno 13] Permission denied: '/etc/passwd' (and for a directory)
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> Subprocess.createSubprocessExec("/etc/passwd"))
+                    .isInstanceOf(java.nio.file.AccessDeniedException.class)
+                    .hasMessageContaining("/etc/passwd");
+            assertThatThrownBy(() -> Subprocess.createSubprocessExec("/tmp"))
+                    .isInstanceOf(java.nio.file.AccessDeniedException.class);
+        });
+    }
 }
