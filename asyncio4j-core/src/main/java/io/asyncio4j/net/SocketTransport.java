@@ -335,9 +335,16 @@ public final class SocketTransport implements Transport {
             } else {
                 // Small writes are coalesced and leave together when this loop iteration ends.
                 enqueue(data);
-                if (!flushScheduled && (ops & SelectionKey.OP_WRITE) == 0) {
-                    flushScheduled = true;
-                    loop.runAtIterationEnd(flushAtIterationEnd);
+                if ((ops & SelectionKey.OP_WRITE) == 0) {
+                    if (flow.wouldPause(buffered) && !closing) {
+                        // Over the high-water mark only because of the coalescing: asyncio would have
+                        // sent these writes already, so try the socket before telling the protocol to pause.
+                        onWritable();
+                        updateOps();
+                    } else if (!flushScheduled) {
+                        flushScheduled = true;
+                        loop.runAtIterationEnd(flushAtIterationEnd);
+                    }
                 }
             }
         } finally {

@@ -184,4 +184,26 @@ class TransportSemanticsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void smallWritesTheSocketTakesNeverPauseTheProtocol() throws Exception {
+        // asyncio sends each write at once when nothing is queued: 256 KiB in 1 KiB writes within
+        // one callback, all taken by the socket, never go over the high-water mark.
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Collector::new, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
+            byte[] chunk = new byte[1024];
+            for (int i = 0; i < 256; i++) {
+                c.transport().write(chunk);
+                assertThat(c.transport().getWriteBufferSize()).isLessThanOrEqualTo(64 * 1024);
+            }
+            assertThat(c.protocol().events).containsExactly("made");
+            c.transport().close();
+            c.protocol().lost.await();
+            assertThat(c.protocol().events).containsExactly("made", "lost");
+            server.close();
+            server.closeClients();
+            server.waitClosed();
+        });
+    }
 }
