@@ -8,7 +8,9 @@ import io.asyncio4j.net.TransportTest.Collector;
 import io.asyncio4j.net.TransportTest.Echo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -204,6 +206,26 @@ class TransportSemanticsTest {
             server.close();
             server.closeClients();
             server.waitClosed();
+        });
+    }
+
+    @Test
+    void closingAUnixServerLeavesASocketFileThatReplacedItsOwn(@TempDir Path dir) throws Exception {
+        // 3.13 cleanup_socket: the file is removed only if it is still the one the server bound
+        Path path = dir.resolve("s.sock");
+        Asyncio.run(() -> {
+            Server first = Net.createUnixServer(Echo::new, path);
+            Server second = Net.createUnixServer(Echo::new, path); // replaces the (live) socket file
+            first.close();
+            assertThat(path).exists();
+            Connection<Collector> c = Net.createUnixConnection(Collector::new, path);
+            c.transport().close();
+            c.protocol().lost.await();
+            second.close();
+            assertThat(path).doesNotExist();
+            first.waitClosed();
+            second.closeClients();
+            second.waitClosed();
         });
     }
 }
