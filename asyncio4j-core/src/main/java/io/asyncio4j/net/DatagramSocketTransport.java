@@ -58,18 +58,14 @@ final class DatagramSocketTransport implements DatagramTransport {
         if (remote != null) {
             extra.put("peername", remote);
         }
+        // as asyncio: connection_made is a callback of its own (the loop reports its exception and
+        // the endpoint stays), then reading starts and the creator's waiter is woken
         loop.callSoon(() -> {
             connected = true;
-            try {
-                protocol.connectionMade(this);
-            } catch (Throwable t) {
-                fatal(t, "Fatal error: protocol.connectionMade() call failed.");
-                waiter.setException(t);
-                return;
-            }
-            if (!closing) {
-                setOps();
-            }
+            protocol.connectionMade(this);
+        });
+        loop.callSoon(() -> {
+            setOps();
             if (!waiter.isDone()) {
                 waiter.setResult(null);
             }
@@ -111,20 +107,14 @@ final class DatagramSocketTransport implements DatagramTransport {
                 return;
             }
             readBuf.flip();
-            try {
-                protocol.datagramReceived(readBuf, from);
-            } catch (Throwable t) {
-                fatal(t, "Fatal error: protocol.datagramReceived() call failed.");
-            }
+            // Outside any try, as in asyncio's _read_ready: the loop reports what the protocol
+            // throws, and the endpoint stays open.
+            protocol.datagramReceived(readBuf, from);
         }
     }
 
     private void errorReceived(Exception e) {
-        try {
-            protocol.errorReceived(e);
-        } catch (Throwable t) {
-            fatal(t, "Fatal error: protocol.errorReceived() call failed.");
-        }
+        protocol.errorReceived(e);
     }
 
     @Override
@@ -253,13 +243,6 @@ final class DatagramSocketTransport implements DatagramTransport {
     @Override
     public void abort() {
         forceClose(null);
-    }
-
-    private void fatal(Throwable t, String message) {
-        if (!(t instanceof IOException)) {
-            report(t, message);
-        }
-        forceClose(t);
     }
 
     /** asyncio's {@code _force_close}: drops the queue and schedules connection_lost, once. */

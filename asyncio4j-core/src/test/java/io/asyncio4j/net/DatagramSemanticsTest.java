@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatagramSemanticsTest {
 
     /** Records datagrams, errors and the end; completes {@link #next} on each event. */
-    static final class Recorder implements DatagramProtocol {
+    static class Recorder implements DatagramProtocol {
         final List<String> events = new ArrayList<>();
         final List<Throwable> errors = new ArrayList<>();
         final Future<Throwable> lost = EventLoop.current().createFuture();
@@ -130,6 +130,40 @@ class DatagramSemanticsTest {
             me.uncancel();
             assertThat(made[0].lost.await()).isNull();
             assertThat(made[0].events).containsExactly("made", "lost");
+        });
+    }
+
+    @Test
+    void aFailingDatagramReceivedIsReportedAndTheEndpointStays() throws Exception {
+        // asyncio calls datagram_received outside its try: the loop reports it, nothing closes
+        Asyncio.run(() -> {
+            EventLoop loop = EventLoop.current();
+            List<Throwable> reported = new ArrayList<>();
+            loop.setExceptionHandler((l, ctx) -> reported.add((Throwable) ctx.get("exception")));
+            IllegalStateException boom = new IllegalStateException("boom");
+            DatagramEndpoint<Recorder> rx = Net.createDatagramEndpoint(() -> new Recorder() {
+                @Override
+                public void datagramReceived(ByteBuffer data, SocketAddress addr) {
+                    super.datagramReceived(data, addr);
+                    if (events.size() == 2) {
+                        throw boom;
+                    }
+                }
+            }, new InetSocketAddress("127.0.0.1", 0), null);
+            SocketAddress addr = (SocketAddress) rx.transport().getExtraInfo("sockname");
+            DatagramEndpoint<Recorder> tx = Net.createDatagramEndpoint(Recorder::new, null, addr);
+            Future<Void> first = rx.protocol().next;
+            tx.transport().sendTo(b("1"), null);
+            first.await();
+            Future<Void> second = rx.protocol().next;
+            tx.transport().sendTo(b("2"), null);
+            second.await();
+            assertThat(rx.protocol().events).containsExactly("made", "data '1'", "data '2'");
+            assertThat(reported).containsExactly(boom);
+            assertThat(rx.transport().isClosing()).isFalse();
+            tx.transport().close();
+            rx.transport().close();
+            rx.protocol().lost.await();
         });
     }
 }

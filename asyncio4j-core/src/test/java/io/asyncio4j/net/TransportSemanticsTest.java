@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -226,6 +227,43 @@ class TransportSemanticsTest {
             first.waitClosed();
             second.closeClients();
             second.waitClosed();
+        });
+    }
+
+    @Test
+    void aFailingConnectionMadeIsReportedAndTheConnectionStays() throws Exception {
+        // connection_made is a plain loop callback in asyncio: "Exception in callback ...", and
+        // the transport reads, writes and create_connection returns as usual
+        Asyncio.run(() -> {
+            EventLoop loop = EventLoop.current();
+            List<Map<String, Object>> reported = new ArrayList<>();
+            loop.setExceptionHandler((l, ctx) -> reported.add(ctx));
+            IllegalStateException boom = new IllegalStateException("boom");
+            Server server = Net.createServer(() -> new Echo() {
+                @Override
+                public void connectionMade(Transport transport) {
+                    super.connectionMade(transport);
+                    throw boom;
+                }
+            }, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(() -> new Collector() {
+                @Override
+                public void connectionMade(Transport transport) {
+                    super.connectionMade(transport);
+                    throw boom;
+                }
+            }, "127.0.0.1", server.port());
+            assertThat(c.transport().isClosing()).isFalse();
+            c.transport().write(new byte[] {7});
+            c.protocol().awaitBytes(1).await(); // echoed by the server whose connectionMade failed too
+            assertThat(reported).hasSize(2).allSatisfy(ctx -> {
+                assertThat((String) ctx.get("message")).startsWith("Exception in callback");
+                assertThat(ctx.get("exception")).isSameAs(boom);
+            });
+            c.transport().close();
+            c.protocol().lost.await();
+            server.close();
+            server.waitClosed();
         });
     }
 }
