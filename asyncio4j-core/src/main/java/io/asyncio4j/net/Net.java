@@ -271,22 +271,21 @@ public final class Net {
     }
 
     /**
-     * Listens on {@code port} of every address of every host (null: all interfaces; port 0: a free
-     * port, see {@link Server#port()}): asyncio's {@code create_server}.
+     * Listens on {@code port} of every address of every host (null, an empty list or {@code ""}:
+     * all interfaces; port 0: a free port, see {@link Server#port()}): asyncio's {@code create_server}.
      */
     public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port,
                                       ServerOptions options) throws Exception {
         EventLoop loop = loop();
         List<InetSocketAddress> addrs = new ArrayList<>();
-        if (hosts == null || hosts.isEmpty()) {
-            addrs.add(new InetSocketAddress(port));
-        } else {
-            for (String h : hosts) {
-                for (InetAddress a : resolve(loop, h)) {
-                    InetSocketAddress sa = new InetSocketAddress(a, port);
-                    if (!addrs.contains(sa)) {
-                        addrs.add(sa);
-                    }
+        for (String h : hosts == null || hosts.isEmpty() ? java.util.Collections.<String>singletonList(null) : hosts) {
+            // asyncio binds every interface for None and '' alike (the JDK would resolve "" to loopback)
+            List<InetAddress> resolved = h == null || h.isEmpty() ? java.util.Collections.singletonList(null)
+                    : resolve(loop, h);
+            for (InetAddress a : resolved) {
+                InetSocketAddress sa = a == null ? new InetSocketAddress(port) : new InetSocketAddress(a, port);
+                if (!addrs.contains(sa)) {
+                    addrs.add(sa);
                 }
             }
         }

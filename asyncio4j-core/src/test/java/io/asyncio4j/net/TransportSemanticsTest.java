@@ -266,4 +266,19 @@ class TransportSemanticsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void anEmptyHostListensOnAllInterfaces() throws Exception {
+        // create_server(host='') binds every interface, as host=None does
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "", 0);
+            assertThat(server.addresses()).allSatisfy(a ->
+                    assertThat(((java.net.InetSocketAddress) a).getAddress().isAnyLocalAddress()).isTrue());
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
+            c.transport().close();
+            c.protocol().lost.await();
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
