@@ -62,8 +62,9 @@ public final class Net {
     /**
      * Opens a TCP connection to {@code host:port}, trying every address the name resolves to in
      * order until one connects (asyncio's {@code create_connection}). Fails with the
-     * {@link ConnectException} of the only address or of all of them (the others attached as
-     * suppressed exceptions), or {@link TimeoutError} past {@link ConnectOptions#connectTimeout}.
+     * {@link ConnectException} of the only address (or the first, if all failed alike), an
+     * {@link IOException} "Multiple exceptions: ..." if they failed differently (the errors
+     * attached as suppressed exceptions), or {@link TimeoutError} past {@link ConnectOptions#connectTimeout}.
      */
     public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host,
                                                                           int port, ConnectOptions options)
@@ -97,13 +98,23 @@ public final class Net {
             }
             return makeTransport(loop, ch, protocolFactory, null);
         }
-        if (errors.size() == 1) {
-            throw errors.getFirst();
+        throw connectFailure(errors);
+    }
+
+    /**
+     * What create_connection raises when every address failed: the only error, or the first if
+     * all read the same, else an {@link IOException} (Python's plain {@code OSError}, not a
+     * {@code ConnectionRefusedError}) "Multiple exceptions: ..." with the errors suppressed.
+     */
+    static Exception connectFailure(List<Exception> errors) {
+        String model = String.valueOf(errors.getFirst().getMessage());
+        if (errors.stream().allMatch(e -> model.equals(String.valueOf(e.getMessage())))) {
+            return errors.getFirst();
         }
-        ConnectException all = new ConnectException("Multiple exceptions connecting to " + host + ":" + port + ": "
-                + errors.stream().map(Throwable::getMessage).toList());
+        IOException all = new IOException("Multiple exceptions: "
+                + String.join(", ", errors.stream().map(e -> String.valueOf(e.getMessage())).toList()));
         errors.forEach(all::addSuppressed);
-        throw all;
+        return all;
     }
 
     /** Wraps an already connected socket (asyncio's {@code create_connection(sock=...)}). */

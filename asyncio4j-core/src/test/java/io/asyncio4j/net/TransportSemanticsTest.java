@@ -281,4 +281,18 @@ class TransportSemanticsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void allAddressesFailingGiveOneErrorOrMultipleExceptions() {
+        // base_events.create_connection: one error, the first of identical ones, else OSError('Multiple exceptions: ...')
+        java.net.ConnectException a = new java.net.ConnectException("refused");
+        java.net.ConnectException b = new java.net.ConnectException("refused");
+        java.net.NoRouteToHostException c = new java.net.NoRouteToHostException("unreachable");
+        assertThat(Net.connectFailure(List.of(a))).isSameAs(a);
+        assertThat(Net.connectFailure(List.of(a, b))).isSameAs(a);
+        Exception multi = Net.connectFailure(List.of(a, c));
+        assertThat(multi).isExactlyInstanceOf(java.io.IOException.class)
+                .hasMessage("Multiple exceptions: refused, unreachable");
+        assertThat(multi.getSuppressed()).containsExactly(a, c);
+    }
 }
