@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  * <p>{@link #close()} stops listening (and removes a Unix socket file) but leaves accepted
  * connections open; {@link #waitClosed()} returns once the server is closed and every connection
  * is gone (asyncio 3.12.1 semantics); {@link #closeClients()} / {@link #abortClients()} end them.
+ * {@code try (server) {...}} only closes; asyncio's {@code async with server:} also awaits
+ * {@code wait_closed()}, so write {@code server.waitClosed()} after the block to match it.
  *
  * <pre>{@code
  * Server server = Net.createServer(Echo::new, "127.0.0.1", 8888);
