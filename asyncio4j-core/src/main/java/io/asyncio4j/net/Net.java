@@ -474,26 +474,51 @@ public final class Net {
     /**
      * Sends {@code count} bytes of {@code file} from {@code offset} over {@code transport}, after
      * what it has buffered, with {@link FileChannel#transferTo} (zero-copy when the OS can):
-     * asyncio's {@code loop.sendfile}. {@code transport.write} throws while it runs.
-     * Returns the bytes sent.
+     * asyncio's {@code loop.sendfile}. {@code transport.write} throws while it runs. Returns the
+     * bytes sent (fewer if the file ends first). As in asyncio, the file's position is left after
+     * the last byte sent, even when this fails.
+     *
+     * @throws IllegalArgumentException if {@code offset < 0} or {@code count <= 0} (asyncio's {@code ValueError})
      */
     public static long sendfile(Transport transport, FileChannel file, long offset, long count) throws Exception {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
+        }
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
+        }
         if (transport instanceof SocketTransport st) {
             return st.sendfile(file, offset, count);
         }
         // fallback: read and write through the transport's public API
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(count, 256 * 1024));
         long sent = 0;
-        while (sent < count) {
-            buf.clear().limit((int) Math.min(buf.capacity(), count - sent));
-            int n = file.read(buf, offset + sent);
-            if (n <= 0) {
-                break;
+        try {
+            while (sent < count) {
+                buf.clear().limit((int) Math.min(buf.capacity(), count - sent));
+                int n = file.read(buf, offset + sent);
+                if (n <= 0) {
+                    break;
+                }
+                buf.flip();
+                transport.write(buf);
+                sent += n;
             }
-            buf.flip();
-            transport.write(buf);
-            sent += n;
+        } finally {
+            advanceFile(file, offset, sent);
         }
         return sent;
+    }
+
+    /** {@link #sendfile(Transport, FileChannel, long, long)} from {@code offset} to the end of the file (asyncio's {@code count=None}). */
+    public static long sendfile(Transport transport, FileChannel file, long offset) throws Exception {
+        return sendfile(transport, file, offset, Long.MAX_VALUE);
+    }
+
+    /** After a sendfile: the file's position follows the bytes sent, as asyncio's {@code file.seek(offset + total_sent)}. */
+    static void advanceFile(FileChannel file, long offset, long sent) throws IOException {
+        if (sent > 0) {
+            file.position(offset + sent);
+        }
     }
 }

@@ -523,6 +523,7 @@ public final class SocketTransport implements Transport {
             throw e;
         } finally {
             sendfileInProgress = false;
+            Net.advanceFile(file, offset, sent);
         }
         return sent;
     }

@@ -295,4 +295,32 @@ class TransportSemanticsTest {
                 .hasMessage("Multiple exceptions: refused, unreachable");
         assertThat(multi.getSuppressed()).containsExactly(a, c);
     }
+
+    @Test
+    void sendfileLeavesTheFilePositionAfterWhatItSent(@TempDir Path dir) throws Exception {
+        // loop.sendfile: "File position is always updated"; count=None sends to EOF; bad values are ValueError
+        Path file = dir.resolve("f.bin");
+        java.nio.file.Files.write(file, "0123456789".getBytes());
+        Asyncio.run(() -> {
+            Server server = Net.createServer(Echo::new, "127.0.0.1", 0);
+            Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
+            try (java.nio.channels.FileChannel fc = java.nio.channels.FileChannel.open(file)) {
+                assertThat(Net.sendfile(c.transport(), fc, 2, 3)).isEqualTo(3);
+                assertThat(fc.position()).isEqualTo(5);
+                assertThat(Net.sendfile(c.transport(), fc, 7)).isEqualTo(3); // to the end
+                assertThat(fc.position()).isEqualTo(10);
+                assertThatThrownBy(() -> Net.sendfile(c.transport(), fc, -1, 1))
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> Net.sendfile(c.transport(), fc, 0, 0))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("count must be a positive integer (got 0)");
+            }
+            c.protocol().awaitBytes(6).await();
+            assertThat(c.protocol().received.toString()).isEqualTo("234789");
+            c.transport().close();
+            c.protocol().lost.await();
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
