@@ -454,6 +454,15 @@ public final class Net {
             ConnectException c = new ConnectException("Connect call failed " + address + ": " + e.getMessage());
             c.initCause(e);
             throw c;
+        } catch (java.net.SocketException e) {
+            if (address instanceof UnixDomainSocketAddress u && !Files.exists(u.getPath())) {
+                // Python's FileNotFoundError (ENOENT); the JDK says SocketException
+                java.io.FileNotFoundException f = new java.io.FileNotFoundException(
+                        "No such file or directory: '" + u.getPath() + "'");
+                f.initCause(e);
+                throw f;
+            }
+            throw e;
         }
     }
 

@@ -323,4 +323,19 @@ class TransportSemanticsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void unixConnectionErrors(@TempDir Path dir) throws Exception {
+        // FileNotFoundError without a socket file; ConnectionRefusedError with a stale one
+        Path stale = dir.resolve("stale.sock");
+        try (var s = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            s.bind(java.net.UnixDomainSocketAddress.of(stale));
+        }
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> Net.createUnixConnection(Collector::new, dir.resolve("none.sock")))
+                    .isInstanceOf(java.io.FileNotFoundException.class);
+            assertThatThrownBy(() -> Net.createUnixConnection(Collector::new, stale))
+                    .isInstanceOf(java.net.ConnectException.class);
+        });
+    }
 }
