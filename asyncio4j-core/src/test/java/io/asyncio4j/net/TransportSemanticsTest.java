@@ -132,18 +132,16 @@ class TransportSemanticsTest {
     @Test
     void abortClientsDropsBufferedDataAndLosesConnectionsWithoutError() throws Exception {
         Asyncio.run(() -> {
-            List<Collector> accepted = new ArrayList<>();
+            io.asyncio4j.Future<Collector> accepted = EventLoop.current().createFuture();
             Server server = Net.createServer(() -> {
                 Collector c = new Collector();
-                accepted.add(c);
+                accepted.setResult(c);
                 return c;
             }, "127.0.0.1", 0);
             Connection<Collector> c = Net.createConnection(Collector::new, "127.0.0.1", server.port());
             c.transport().write(new byte[] {1});
-            while (accepted.isEmpty() || accepted.get(0).received.size() == 0) {
-                Asyncio.sleep(0.001);
-            }
-            Collector s = accepted.get(0);
+            Collector s = accepted.await();
+            s.awaitBytes(1).await();
             s.t.setWriteBufferLimits(0, null);
             c.transport().pauseReading();
             byte[] big = new byte[8 * 1024 * 1024];
