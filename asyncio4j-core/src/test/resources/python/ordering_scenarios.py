@@ -583,11 +583,73 @@ async def sync_edges():
     await party("late")
     log(f"broken={barrier.broken}")
 
+async def stream_reader_edges():
+    loop = asyncio.get_running_loop()
+
+    async def reader(name, op):
+        try:
+            v = await op()
+            log(f"{name} got {v!r}")
+        except asyncio.IncompleteReadError as e:
+            log(f"{name} IncompleteReadError partial={e.partial!r} expected={e.expected}")
+        except asyncio.LimitOverrunError as e:
+            log(f"{name} LimitOverrunError consumed={e.consumed}")
+        except (RuntimeError, ValueError) as e:
+            log(f"{name} {type(e).__name__}")
+
+    r = asyncio.StreamReader(limit=8)
+    t1 = asyncio.create_task(reader("line", r.readline))
+    await asyncio.sleep(0)
+    await reader("second", lambda: r.read(1))  # another reader is waiting
+    loop.call_soon(r.feed_data, b"ab")
+    loop.call_soon(log, "fed ab")
+    await asyncio.sleep(0)
+    log("main after ab")
+    r.feed_data(b"c\nde")
+    log("fed c")
+    await t1
+    t2 = asyncio.create_task(reader("exact", lambda: r.readexactly(5)))
+    await asyncio.sleep(0)
+    r.feed_data(b"fg")
+    await asyncio.sleep(0)
+    log("after fg")
+    r.feed_data(b"hij")
+    r.feed_eof()
+    log(f"at_eof {r.at_eof()}")
+    await t2
+    await reader("rest", r.read)
+    await reader("more", lambda: r.readexactly(1))
+    log(f"at_eof {r.at_eof()}")
+
+    r = asyncio.StreamReader(limit=4)
+    r.feed_data(b"toolongline\nok\npartial")
+    await reader("long", r.readline)
+    await reader("ok", r.readline)
+    await reader("until", lambda: r.readuntil(b"!"))
+    r.feed_data(b"!!")
+    await reader("until2", lambda: r.readuntil(b"!!"))
+    r.feed_eof()
+    await reader("tail", lambda: r.readuntil(b"!"))
+
+    r = asyncio.StreamReader()
+    t3 = asyncio.create_task(reader("failing", lambda: r.read(5)))
+    await asyncio.sleep(0)
+    r.set_exception(ValueError("boom"))
+    log("exception set")
+    await t3
+    r = asyncio.StreamReader()
+    r.feed_data(b"x\ny\n")
+    loop.call_later(0.01, r.feed_eof)
+    async for line in r:
+        log(f"line {line!r}")
+    log("iteration done")
+
 
 SCENARIOS = {f.__name__: f for f in (interleaving, done_callbacks_and_wakeups, cancellation_order, timers_and_soon,
                                      wait_for_semantics, taskgroup_failure, shield_and_outer_cancel,
                                      as_completed_order, self_cancel, future_edges, gather_edges,
-                                     wait_edges, taskgroup_edges, cancel_interplay, queue_edges, sync_edges)}
+                                     wait_edges, taskgroup_edges, cancel_interplay, queue_edges, sync_edges,
+                                     stream_reader_edges)}
 
 if __name__ == "__main__":
     asyncio.run(SCENARIOS[sys.argv[1]]())

@@ -1,6 +1,9 @@
 package io.asyncio4j;
 
 import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.stream.IncompleteReadError;
+import io.asyncio4j.stream.LimitOverrunError;
+import io.asyncio4j.stream.StreamReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +51,8 @@ class OrderingAgainstCPythonTest {
             Map.entry("taskgroup_edges", OrderingAgainstCPythonTest::taskgroupEdges),
             Map.entry("cancel_interplay", OrderingAgainstCPythonTest::cancelInterplay),
             Map.entry("queue_edges", OrderingAgainstCPythonTest::queueEdges),
-            Map.entry("sync_edges", OrderingAgainstCPythonTest::syncEdges));
+            Map.entry("sync_edges", OrderingAgainstCPythonTest::syncEdges),
+            Map.entry("stream_reader_edges", OrderingAgainstCPythonTest::streamReaderEdges));
 
     static java.util.stream.Stream<String> scenarioNames() {
         return SCENARIOS.keySet().stream().sorted();
@@ -774,5 +778,82 @@ class OrderingAgainstCPythonTest {
 
     private static String py(boolean b) {
         return b ? "True" : "False";
+    }
+
+    @FunctionalInterface
+    interface Read {
+        byte[] read() throws Exception;
+    }
+
+    /** Python's repr of ASCII bytes: b'...' with \\n escaped. */
+    private static String bytesRepr(byte[] b) {
+        return "b'" + new String(b, StandardCharsets.US_ASCII).replace("\n", "\\n") + "'";
+    }
+
+    private static void streamRead(List<String> log, String name, Read op) {
+        try {
+            log.add(name + " got " + bytesRepr(op.read()));
+        } catch (IncompleteReadError e) {
+            log.add(name + " IncompleteReadError partial=" + bytesRepr(e.partial()) + " expected=" + e.expected());
+        } catch (LimitOverrunError e) {
+            log.add(name + " LimitOverrunError consumed=" + e.consumed());
+        } catch (IllegalStateException e) {
+            log.add(name + " RuntimeError");
+        } catch (IllegalArgumentException e) {
+            log.add(name + " ValueError");
+        } catch (Exception e) {
+            log.add(name + " " + e);
+        }
+    }
+
+    static void streamReaderEdges(List<String> log) throws Exception {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader r = new StreamReader(8, loop);
+        Task<Void> t1 = createTask(() -> streamRead(log, "line", r::readLine));
+        sleep(0);
+        streamRead(log, "second", () -> r.read(1)); // another reader is waiting
+        loop.callSoon(() -> r.feedData("ab".getBytes(StandardCharsets.US_ASCII)));
+        loop.callSoon(() -> log.add("fed ab"));
+        sleep(0);
+        log.add("main after ab");
+        r.feedData("c\nde".getBytes(StandardCharsets.US_ASCII));
+        log.add("fed c");
+        t1.await();
+        Task<Void> t2 = createTask(() -> streamRead(log, "exact", () -> r.readExactly(5)));
+        sleep(0);
+        r.feedData("fg".getBytes(StandardCharsets.US_ASCII));
+        sleep(0);
+        log.add("after fg");
+        r.feedData("hij".getBytes(StandardCharsets.US_ASCII));
+        r.feedEof();
+        log.add("at_eof " + py(r.atEof()));
+        t2.await();
+        streamRead(log, "rest", r::read);
+        streamRead(log, "more", () -> r.readExactly(1));
+        log.add("at_eof " + py(r.atEof()));
+
+        StreamReader small = new StreamReader(4, loop);
+        small.feedData("toolongline\nok\npartial".getBytes(StandardCharsets.US_ASCII));
+        streamRead(log, "long", small::readLine);
+        streamRead(log, "ok", small::readLine);
+        streamRead(log, "until", () -> small.readUntil("!".getBytes(StandardCharsets.US_ASCII)));
+        small.feedData("!!".getBytes(StandardCharsets.US_ASCII));
+        streamRead(log, "until2", () -> small.readUntil("!!".getBytes(StandardCharsets.US_ASCII)));
+        small.feedEof();
+        streamRead(log, "tail", () -> small.readUntil("!".getBytes(StandardCharsets.US_ASCII)));
+
+        StreamReader failing = new StreamReader();
+        Task<Void> t3 = createTask(() -> streamRead(log, "failing", () -> failing.read(5)));
+        sleep(0);
+        failing.setException(new IllegalArgumentException("boom"));
+        log.add("exception set");
+        t3.await();
+        StreamReader lines = new StreamReader();
+        lines.feedData("x\ny\n".getBytes(StandardCharsets.US_ASCII));
+        loop.callLater(0.01, lines::feedEof);
+        for (byte[] line : lines.lines()) {
+            log.add("line " + bytesRepr(line));
+        }
+        log.add("iteration done");
     }
 }

@@ -36,9 +36,14 @@ public final class WriteFlowControl {
         return paused;
     }
 
+    /** Whether {@code buffered} is above the high-water mark while not paused (nothing changes). */
+    public boolean wouldPause(long buffered) {
+        return !paused && buffered > high;
+    }
+
     /** True (and now paused) when {@code buffered} is above the high-water mark and not yet paused. */
     public boolean pauseNeeded(long buffered) {
-        if (paused || buffered <= high) {
+        if (!wouldPause(buffered)) {
             return false;
         }
         paused = true;

@@ -1,6 +1,7 @@
 package io.asyncio4j.net;
 
 import io.asyncio4j.Future;
+import io.asyncio4j.internal.WriteFlowControl;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
@@ -13,9 +14,18 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** asyncio's {@code _SelectorDatagramTransport}: a {@link DatagramChannel} and a {@link DatagramProtocol}. */
+/**
+ * asyncio's {@code _SelectorDatagramTransport} (3.13): a {@link DatagramChannel} and a
+ * {@link DatagramProtocol}. Datagrams the socket does not take at once are queued; the queue
+ * counts each datagram's size plus {@value #HEADER_SIZE} bytes (asyncio's {@code _header_size})
+ * against the write-buffer watermarks, calling the protocol's pauseWriting/resumeWriting.
+ */
 final class DatagramSocketTransport implements DatagramTransport {
+    private static final System.Logger LOG = System.getLogger("io.asyncio4j.net");
     private static final int MAX_DATAGRAM = 64 * 1024;
+    /** What asyncio counts per queued datagram besides its data. */
+    static final int HEADER_SIZE = 8;
+    private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
     private record Pending(ByteBuffer data, SocketAddress addr) {
     }
@@ -29,7 +39,9 @@ final class DatagramSocketTransport implements DatagramTransport {
     private final ByteBuffer readBuf = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private DatagramProtocol protocol;
     private long buffered;
+    private final WriteFlowControl flow = new WriteFlowControl();
     private boolean closing;
+    private int connLost;          // connection_lost is scheduled (asyncio's _conn_lost), then counts dropped sends
     private boolean lost;
     private boolean connected;
 
@@ -46,18 +58,14 @@ final class DatagramSocketTransport implements DatagramTransport {
         if (remote != null) {
             extra.put("peername", remote);
         }
+        // as asyncio: connection_made is a callback of its own (the loop reports its exception and
+        // the endpoint stays), then reading starts and the creator's waiter is woken
         loop.callSoon(() -> {
             connected = true;
-            try {
-                protocol.connectionMade(this);
-            } catch (Throwable t) {
-                fatal(t, "Fatal error: protocol.connectionMade() call failed.");
-                waiter.setException(t);
-                return;
-            }
-            if (!closing) {
-                setOps();
-            }
+            protocol.connectionMade(this);
+        });
+        loop.callSoon(() -> {
+            setOps();
             if (!waiter.isDone()) {
                 waiter.setResult(null);
             }
@@ -99,20 +107,14 @@ final class DatagramSocketTransport implements DatagramTransport {
                 return;
             }
             readBuf.flip();
-            try {
-                protocol.datagramReceived(readBuf, from);
-            } catch (Throwable t) {
-                fatal(t, "Fatal error: protocol.datagramReceived() call failed.");
-            }
+            // Outside any try, as in asyncio's _read_ready: the loop reports what the protocol
+            // throws, and the endpoint stays open.
+            protocol.datagramReceived(readBuf, from);
         }
     }
 
     private void errorReceived(Exception e) {
-        try {
-            protocol.errorReceived(e);
-        } catch (Throwable t) {
-            fatal(t, "Fatal error: protocol.errorReceived() call failed.");
-        }
+        protocol.errorReceived(e);
     }
 
     @Override
@@ -120,7 +122,11 @@ final class DatagramSocketTransport implements DatagramTransport {
         if (remote != null && addr != null && !addr.equals(remote)) {
             throw new IllegalArgumentException("Invalid address: must be null or " + remote);
         }
-        if (lost || closing) {
+        if (connLost > 0) {
+            if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+                LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
+            }
+            connLost++;
             return;
         }
         SocketAddress to = addr != null ? addr : remote;
@@ -130,23 +136,28 @@ final class DatagramSocketTransport implements DatagramTransport {
         int pos = data.position();
         if (queue.isEmpty()) {
             try {
+                // An empty datagram on an unconnected socket goes out through send(); a connected
+                // channel's write() skips empty buffers (the JDK cannot send it there).
                 int n = remote != null ? channel.write(data) : channel.send(data, to);
                 if (n > 0 || !data.hasRemaining()) {
-                    data.position(pos);
                     return;
                 }
             } catch (IOException e) {
-                data.position(pos);
                 errorReceived(e);
                 return;
+            } finally {
+                data.position(pos);
             }
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data).flip();
         data.position(pos);
         queue.add(new Pending(copy, to));
-        buffered += copy.remaining();
+        buffered += copy.remaining() + HEADER_SIZE;
         setOps();
+        if (flow.pauseNeeded(buffered)) {
+            callProtocol(protocol::pauseWriting, "protocol.pause_writing() failed");
+        }
     }
 
     private void flush() {
@@ -156,18 +167,49 @@ final class DatagramSocketTransport implements DatagramTransport {
             try {
                 int n = remote != null ? channel.write(p.data) : channel.send(p.data, p.addr);
                 if (n == 0 && len > 0) {
-                    return;
+                    break; // the socket is full: the rest waits for the next writable event
                 }
+                queue.poll();
+                buffered -= len + HEADER_SIZE;
             } catch (IOException e) {
+                // as asyncio: that datagram is dropped, the error reported, the rest sent when writable again
+                queue.poll();
+                buffered -= len + HEADER_SIZE;
                 errorReceived(e);
+                return;
             }
-            queue.poll();
-            buffered -= len;
         }
-        setOps();
-        if (closing) {
-            callLost(null);
+        if (flow.resumeNeeded(buffered)) {
+            callProtocol(protocol::resumeWriting, "protocol.resume_writing() failed");
         }
+        if (queue.isEmpty()) {
+            setOps();
+            if (closing) {
+                callLost(null);
+            }
+        }
+    }
+
+    private void callProtocol(Runnable call, String message) {
+        try {
+            call.run();
+        } catch (Throwable t) {
+            report(t, message);
+        }
+    }
+
+    /** asyncio's {@code set_write_buffer_limits}, which its datagram transports have too. */
+    @Override
+    public void setWriteBufferLimits(Integer high, Integer low) {
+        flow.setLimits(high, low);
+        if (flow.pauseNeeded(buffered)) {
+            callProtocol(protocol::pauseWriting, "protocol.pause_writing() failed");
+        }
+    }
+
+    @Override
+    public int[] getWriteBufferLimits() {
+        return flow.limits();
     }
 
     @Override
@@ -193,33 +235,36 @@ final class DatagramSocketTransport implements DatagramTransport {
         closing = true;
         setOps();
         if (queue.isEmpty()) {
+            connLost++;
             loop.callSoon(() -> callLost(null));
         }
     }
 
     @Override
     public void abort() {
-        queue.clear();
-        buffered = 0;
-        closing = true;
-        setOps();
-        loop.callSoon(() -> callLost(null));
+        forceClose(null);
     }
 
-    private void fatal(Throwable t, String message) {
-        if (!(t instanceof IOException)) {
-            Map<String, Object> ctx = new LinkedHashMap<>();
-            ctx.put("message", message);
-            ctx.put("exception", t);
-            ctx.put("transport", this);
-            loop.callExceptionHandler(ctx);
+    /** asyncio's {@code _force_close}: drops the queue and schedules connection_lost, once. */
+    private void forceClose(Throwable exc) {
+        if (connLost > 0) {
+            return;
         }
         queue.clear();
         buffered = 0;
         closing = true;
         setOps();
-        Throwable exc = t;
+        connLost++;
         loop.callSoon(() -> callLost(exc));
+    }
+
+    private void report(Throwable t, String message) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("message", message);
+        ctx.put("exception", t);
+        ctx.put("transport", this);
+        ctx.put("protocol", protocol);
+        loop.callExceptionHandler(ctx);
     }
 
     private void callLost(Throwable exc) {
@@ -227,6 +272,9 @@ final class DatagramSocketTransport implements DatagramTransport {
             return;
         }
         lost = true;
+        if (connLost == 0) {
+            connLost++;
+        }
         try {
             if (connected) {
                 protocol.connectionLost(exc);

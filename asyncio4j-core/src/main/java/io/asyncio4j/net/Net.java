@@ -62,8 +62,9 @@ public final class Net {
     /**
      * Opens a TCP connection to {@code host:port}, trying every address the name resolves to in
      * order until one connects (asyncio's {@code create_connection}). Fails with the
-     * {@link ConnectException} of the only address or of all of them (the others attached as
-     * suppressed exceptions), or {@link TimeoutError} past {@link ConnectOptions#connectTimeout}.
+     * {@link ConnectException} of the only address (or the first, if all failed alike), an
+     * {@link IOException} "Multiple exceptions: ..." if they failed differently (the errors
+     * attached as suppressed exceptions), or {@link TimeoutError} past {@link ConnectOptions#connectTimeout}.
      */
     public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host,
                                                                           int port, ConnectOptions options)
@@ -97,13 +98,23 @@ public final class Net {
             }
             return makeTransport(loop, ch, protocolFactory, null);
         }
-        if (errors.size() == 1) {
-            throw errors.getFirst();
+        throw connectFailure(errors);
+    }
+
+    /**
+     * What create_connection raises when every address failed: the only error, or the first if
+     * all read the same, else an {@link IOException} (Python's plain {@code OSError}, not a
+     * {@code ConnectionRefusedError}) "Multiple exceptions: ..." with the errors suppressed.
+     */
+    static Exception connectFailure(List<Exception> errors) {
+        String model = String.valueOf(errors.getFirst().getMessage());
+        if (errors.stream().allMatch(e -> model.equals(String.valueOf(e.getMessage())))) {
+            return errors.getFirst();
         }
-        ConnectException all = new ConnectException("Multiple exceptions connecting to " + host + ":" + port + ": "
-                + errors.stream().map(Throwable::getMessage).toList());
+        IOException all = new IOException("Multiple exceptions: "
+                + String.join(", ", errors.stream().map(e -> String.valueOf(e.getMessage())).toList()));
         errors.forEach(all::addSuppressed);
-        throw all;
+        return all;
     }
 
     /** Wraps an already connected socket (asyncio's {@code create_connection(sock=...)}). */
@@ -271,22 +282,21 @@ public final class Net {
     }
 
     /**
-     * Listens on {@code port} of every address of every host (null: all interfaces; port 0: a free
-     * port, see {@link Server#port()}): asyncio's {@code create_server}.
+     * Listens on {@code port} of every address of every host (null, an empty list or {@code ""}:
+     * all interfaces; port 0: a free port, see {@link Server#port()}): asyncio's {@code create_server}.
      */
     public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port,
                                       ServerOptions options) throws Exception {
         EventLoop loop = loop();
         List<InetSocketAddress> addrs = new ArrayList<>();
-        if (hosts == null || hosts.isEmpty()) {
-            addrs.add(new InetSocketAddress(port));
-        } else {
-            for (String h : hosts) {
-                for (InetAddress a : resolve(loop, h)) {
-                    InetSocketAddress sa = new InetSocketAddress(a, port);
-                    if (!addrs.contains(sa)) {
-                        addrs.add(sa);
-                    }
+        for (String h : hosts == null || hosts.isEmpty() ? java.util.Collections.<String>singletonList(null) : hosts) {
+            // asyncio binds every interface for None and '' alike (the JDK would resolve "" to loopback)
+            List<InetAddress> resolved = h == null || h.isEmpty() ? java.util.Collections.singletonList(null)
+                    : resolve(loop, h);
+            for (InetAddress a : resolved) {
+                InetSocketAddress sa = a == null ? new InetSocketAddress(port) : new InetSocketAddress(a, port);
+                if (!addrs.contains(sa)) {
+                    addrs.add(sa);
                 }
             }
         }
@@ -382,7 +392,12 @@ public final class Net {
             ch.close();
             throw e;
         }
-        waiter.await();
+        try {
+            waiter.await();
+        } catch (Throwable e) {
+            t.close(); // as asyncio: a cancelled or failed endpoint creation leaves nothing open
+            throw e;
+        }
         return new DatagramEndpoint<>(t, protocol);
     }
 
@@ -439,6 +454,15 @@ public final class Net {
             ConnectException c = new ConnectException("Connect call failed " + address + ": " + e.getMessage());
             c.initCause(e);
             throw c;
+        } catch (java.net.SocketException e) {
+            if (address instanceof UnixDomainSocketAddress u && !Files.exists(u.getPath())) {
+                // Python's FileNotFoundError (ENOENT); the JDK says SocketException
+                java.io.FileNotFoundException f = new java.io.FileNotFoundException(
+                        "No such file or directory: '" + u.getPath() + "'");
+                f.initCause(e);
+                throw f;
+            }
+            throw e;
         }
     }
 
@@ -459,26 +483,51 @@ public final class Net {
     /**
      * Sends {@code count} bytes of {@code file} from {@code offset} over {@code transport}, after
      * what it has buffered, with {@link FileChannel#transferTo} (zero-copy when the OS can):
-     * asyncio's {@code loop.sendfile}. {@code transport.write} throws while it runs.
-     * Returns the bytes sent.
+     * asyncio's {@code loop.sendfile}. {@code transport.write} throws while it runs. Returns the
+     * bytes sent (fewer if the file ends first). As in asyncio, the file's position is left after
+     * the last byte sent, even when this fails.
+     *
+     * @throws IllegalArgumentException if {@code offset < 0} or {@code count <= 0} (asyncio's {@code ValueError})
      */
     public static long sendfile(Transport transport, FileChannel file, long offset, long count) throws Exception {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
+        }
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
+        }
         if (transport instanceof SocketTransport st) {
             return st.sendfile(file, offset, count);
         }
         // fallback: read and write through the transport's public API
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(count, 256 * 1024));
         long sent = 0;
-        while (sent < count) {
-            buf.clear().limit((int) Math.min(buf.capacity(), count - sent));
-            int n = file.read(buf, offset + sent);
-            if (n <= 0) {
-                break;
+        try {
+            while (sent < count) {
+                buf.clear().limit((int) Math.min(buf.capacity(), count - sent));
+                int n = file.read(buf, offset + sent);
+                if (n <= 0) {
+                    break;
+                }
+                buf.flip();
+                transport.write(buf);
+                sent += n;
             }
-            buf.flip();
-            transport.write(buf);
-            sent += n;
+        } finally {
+            advanceFile(file, offset, sent);
         }
         return sent;
+    }
+
+    /** {@link #sendfile(Transport, FileChannel, long, long)} from {@code offset} to the end of the file (asyncio's {@code count=None}). */
+    public static long sendfile(Transport transport, FileChannel file, long offset) throws Exception {
+        return sendfile(transport, file, offset, Long.MAX_VALUE);
+    }
+
+    /** After a sendfile: the file's position follows the bytes sent, as asyncio's {@code file.seek(offset + total_sent)}. */
+    static void advanceFile(FileChannel file, long offset, long sent) throws IOException {
+        if (sent > 0) {
+            file.position(offset + sent);
+        }
     }
 }

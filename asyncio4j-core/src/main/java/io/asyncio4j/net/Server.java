@@ -13,7 +13,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
  * <p>{@link #close()} stops listening (and removes a Unix socket file) but leaves accepted
  * connections open; {@link #waitClosed()} returns once the server is closed and every connection
  * is gone (asyncio 3.12.1 semantics); {@link #closeClients()} / {@link #abortClients()} end them.
+ * {@code try (server) {...}} only closes; asyncio's {@code async with server:} also awaits
+ * {@code wait_closed()}, so write {@code server.waitClosed()} after the block to match it.
  *
  * <pre>{@code
  * Server server = Net.createServer(Echo::new, "127.0.0.1", 8888);
@@ -48,7 +52,8 @@ public final class Server implements AutoCloseable {
     private List<ServerSocketChannel> sockets;
     private final List<ServerSocketChannel> allSockets;
     private final List<SelectionKey> keys = new ArrayList<>();
-    private final List<Path> unixPaths;
+    /** The socket files this server bound, with their file keys (device and inode) at bind time. */
+    private final Map<Path, Object> unixFiles = new LinkedHashMap<>();
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
     private List<Future<Void>> waiters = new ArrayList<>();
     private Future<Void> servingForever;
@@ -61,7 +66,9 @@ public final class Server implements AutoCloseable {
         this.allSockets = List.copyOf(sockets);
         this.factory = factory;
         this.options = options;
-        this.unixPaths = unixPaths;
+        for (Path p : unixPaths) {
+            unixFiles.put(p, fileKey(p));
+        }
     }
 
     /** The loop the server runs on. */
@@ -211,8 +218,8 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Stops listening: the listening sockets are closed (a Unix socket's file is removed); the
-     * accepted connections stay open. Idempotent.
+     * Stops listening: the listening sockets are closed (a Unix socket's file is removed, unless
+     * another file has replaced it); the accepted connections stay open. Idempotent.
      */
     @Override
     public void close() {
@@ -230,7 +237,14 @@ public final class Server implements AutoCloseable {
             }
         }
         keys.clear();
-        for (Path p : unixPaths) {
+        for (Map.Entry<Path, Object> f : unixFiles.entrySet()) {
+            // asyncio 3.13 (cleanup_socket) removes the file only if it is still the one this server
+            // bound: another server may have replaced it since.
+            Path p = f.getKey();
+            Object key = fileKey(p);
+            if (key == null || !key.equals(f.getValue())) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {
@@ -287,6 +301,14 @@ public final class Server implements AutoCloseable {
     @Override
     public String toString() {
         return "Server" + addresses();
+    }
+
+    private static Object fileKey(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static boolean isUnix(SocketAddress a) {

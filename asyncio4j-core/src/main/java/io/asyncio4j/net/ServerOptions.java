@@ -53,7 +53,11 @@ public final class ServerOptions {
         return this;
     }
 
-    /** Whether to accept connections at once (default) or only after {@link Server#startServing()}. */
+    /**
+     * Whether to accept connections at once (default) or only after {@link Server#startServing()}.
+     * One difference from asyncio, which binds without listening until then (so clients are
+     * refused): the JDK binds and listens in one call, so clients wait in the backlog instead.
+     */
     public ServerOptions startServing(boolean on) {
         this.startServing = on;
         return this;

@@ -64,7 +64,7 @@ public final class SocketTransport implements Transport {
     private final WriteFlowControl flow = new WriteFlowControl();
 
     private boolean started;       // reading enabled after connectionMade
-    private boolean connected;     // connectionMade was called
+    private boolean connected;     // connectionMade was called (connectionLost is then due)
     private boolean closing;
     private boolean eof;           // writeEof called
     private boolean eofRead;       // the peer's EOF was read and the protocol kept the connection open
@@ -93,7 +93,10 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
-        loop.callSoon(() -> start(waiter));
+        // asyncio's three queued callbacks: connection_made (its exception is the loop's to report,
+        // as for any callback: the connection stays), then reading, then the creator's waiter.
+        loop.callSoon(this::connectionMade);
+        loop.callSoon(() -> startReading(waiter));
     }
 
     private void putAddress(String name, SocketAddress a) {
@@ -102,27 +105,22 @@ public final class SocketTransport implements Transport {
         }
     }
 
-    private void start(Future<Void> waiter) {
-        if (connLost > 0) { // aborted before it started
-            if (waiter != null && !waiter.isDone()) {
-                waiter.setException(new java.net.SocketException("connection closed before it was made"));
-            }
-            return;
-        }
+    /**
+     * asyncio's queued {@code connection_made}: called even when the transport was closed or
+     * aborted before this ran (its {@code connection_lost}, queued later, then follows), so a
+     * protocol always sees the pair.
+     */
+    private void connectionMade() {
         connected = true;
-        try {
-            if (streamProtocol != null) {
-                streamProtocol.connectionMade(this);
-            } else if (bufferedProtocol != null) {
-                bufferedProtocol.connectionMade(this);
-            }
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.connectionMade() call failed.");
-            if (waiter != null && !waiter.isDone()) {
-                waiter.setException(t);
-            }
-            return;
+        if (streamProtocol != null) {
+            streamProtocol.connectionMade(this);
+        } else {
+            bufferedProtocol.connectionMade(this);
         }
+    }
+
+    /** Reading starts after connectionMade, unless the transport is closing by then. */
+    private void startReading(Future<Void> waiter) {
         started = true;
         updateOps();
         if (waiter != null && !waiter.isDone()) {
@@ -336,9 +334,16 @@ public final class SocketTransport implements Transport {
             } else {
                 // Small writes are coalesced and leave together when this loop iteration ends.
                 enqueue(data);
-                if (!flushScheduled && (ops & SelectionKey.OP_WRITE) == 0) {
-                    flushScheduled = true;
-                    loop.runAtIterationEnd(flushAtIterationEnd);
+                if ((ops & SelectionKey.OP_WRITE) == 0) {
+                    if (flow.wouldPause(buffered) && !closing) {
+                        // Over the high-water mark only because of the coalescing: asyncio would have
+                        // sent these writes already, so try the socket before telling the protocol to pause.
+                        onWritable();
+                        updateOps();
+                    } else if (!flushScheduled) {
+                        flushScheduled = true;
+                        loop.runAtIterationEnd(flushAtIterationEnd);
+                    }
                 }
             }
         } finally {
@@ -518,6 +523,7 @@ public final class SocketTransport implements Transport {
             throw e;
         } finally {
             sendfileInProgress = false;
+            Net.advanceFile(file, offset, sent);
         }
         return sent;
     }

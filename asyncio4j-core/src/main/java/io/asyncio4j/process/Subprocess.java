@@ -7,6 +7,7 @@ import io.asyncio4j.loop.EventLoop;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
  * hand each chunk to the loop with {@code callSoonThreadsafe}, with bounded buffering; the child's
  * exit is {@link java.lang.Process#onExit()} delivered on the loop. A program that cannot be run
  * (not found, or a missing {@code cwd}) gives {@link FileNotFoundException} (Python's
- * {@code FileNotFoundError}); other spawn failures give the JDK's {@link IOException}.
+ * {@code FileNotFoundError}); one that is not executable (or a directory) gives
+ * {@link AccessDeniedException} ({@code PermissionError}); other spawn failures give the JDK's
+ * {@link IOException}.
  *
  * <pre>{@code
  * Asyncio.run(() -> {
@@ -150,15 +153,24 @@ public final class Subprocess {
         }
     }
 
+    /**
+     * The JDK's spawn failure as the exception Python raises: ENOENT is {@code FileNotFoundError}
+     * ({@link FileNotFoundException}), EACCES (not executable, or a directory) is
+     * {@code PermissionError} ({@link AccessDeniedException}).
+     */
     private static IOException translate(IOException e, ProcessBuilder pb) {
         String msg = String.valueOf(e.getMessage());
+        String program = pb.command().get(0);
+        IOException out;
         if (msg.contains("error=2,") || msg.contains("No such file or directory")) {
-            FileNotFoundException f = new FileNotFoundException(
-                    "No such file or directory: '" + pb.command().get(0) + "'"
-                            + (pb.directory() != null ? " (cwd '" + pb.directory() + "')" : "") + ": " + msg);
-            f.initCause(e);
-            return f;
+            out = new FileNotFoundException("No such file or directory: '" + program + "'"
+                    + (pb.directory() != null ? " (cwd '" + pb.directory() + "')" : "") + ": " + msg);
+        } else if (msg.contains("error=13,") || msg.contains("error: 13 ") || msg.contains("Permission denied")) {
+            out = new AccessDeniedException(program, null, "Permission denied: " + msg);
+        } else {
+            return e;
         }
-        return e;
+        out.initCause(e);
+        return out;
     }
 }

@@ -170,8 +170,7 @@ final class WritePipe extends PipeEnd<OutputStream> implements WritePipeTranspor
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
         flow.setLimits(high, low);
-        maybePauseProtocol();
-        maybeResumeProtocol();
+        maybePauseProtocol(); // only: as asyncio's, resume_writing waits for the buffer to drain
     }
 
     @Override

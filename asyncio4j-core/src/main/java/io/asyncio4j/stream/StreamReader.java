@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * A buffered byte stream read by one task: asyncio's {@code StreamReader} (CPython 3.13
@@ -24,6 +26,9 @@ import java.util.Comparator;
  * String line = new String(s.reader().readLine(), StandardCharsets.UTF_8);
  * byte[] body = s.reader().readExactly(length);
  * }</pre>
+ *
+ * <p>asyncio's {@code async for line in reader} is {@code for (byte[] line : reader.lines())} in a
+ * task: each step is {@link #readLine()}, and the loop ends at the empty line of EOF.
  */
 public class StreamReader {
     /** asyncio's {@code _DEFAULT_LIMIT}, 64 KiB. */
@@ -325,11 +330,50 @@ public class StreamReader {
         }
     }
 
+    /**
+     * The lines up to EOF, read with {@link #readLine()} as the iteration goes (in a task):
+     * asyncio's {@code __aiter__}/{@code __anext__}. Read errors are thrown unchanged from
+     * {@code hasNext()}. A method rather than {@code StreamReader implements Iterable}, so that
+     * code that merely inspects iterables (assertion and logging libraries) does not consume the stream.
+     */
+    public Iterable<byte[]> lines() {
+        return () -> new Iterator<>() {
+            private byte[] next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = readLine();
+                    } catch (Exception e) {
+                        throw Sneaky.<RuntimeException>rethrow(e);
+                    }
+                }
+                return next.length > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                byte[] line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
     private boolean startsWith(int at, byte[] sep) {
         if (end - at < sep.length) {
             return false;
         }
         return Arrays.equals(buf, at, at + sep.length, sep, 0, sep.length);
+    }
+
+    /** The bytes up to and including the first {@code \n}: asyncio's {@code readuntil()} with its default separator. */
+    public byte[] readUntil() throws Exception {
+        return readUntil(NEWLINE);
     }
 
     /**

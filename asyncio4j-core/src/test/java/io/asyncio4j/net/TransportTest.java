@@ -44,7 +44,7 @@ class TransportTest {
     }
 
     /** Collects what it receives and completes futures on EOF and connection lost. */
-    static final class Collector implements Protocol {
+    static class Collector implements Protocol {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final List<String> events = new ArrayList<>();
         final Future<Void> eof;
