@@ -84,16 +84,20 @@ public record Cookie(String name, String value, String path, String domain, long
         return new Cookie(name, value, path, domain, maxAge, expires, secure, httpOnly, v);
     }
 
-    /** The {@code Set-Cookie} field value. */
+    /**
+     * The {@code Set-Cookie} field value, byte for byte as aiohttp writes it (Python's
+     * {@code Morsel.OutputString}): attributes in the order of their lower-case names (Domain,
+     * expires, HttpOnly, Max-Age, Path, SameSite, Secure), and an empty value as {@code ""}.
+     */
     public String toHeaderValue() {
-        StringBuilder sb = new StringBuilder(name).append('=').append(value);
+        StringBuilder sb = new StringBuilder(name).append('=').append(value.isEmpty() ? "\"\"" : value);
         if (domain != null) sb.append("; Domain=").append(domain);
         if (expires != null) sb.append("; expires=").append(expires);
+        if (httpOnly) sb.append("; HttpOnly");
         if (maxAge >= 0) sb.append("; Max-Age=").append(maxAge);
         if (path != null) sb.append("; Path=").append(path);
         if (sameSite != null) sb.append("; SameSite=").append(sameSite);
         if (secure) sb.append("; Secure");
-        if (httpOnly) sb.append("; HttpOnly");
         return sb.toString();
     }
 }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Maps method + path to handlers. Paths are literal ({@code /about}), or have parameters:
  * {@code {name}} matches one segment ({@code [^{}/]+}), {@code {name:regex}} matches the regex.
  * Resources are tried in the order they were added; a path that matches a resource but none of
- * its methods gives 405 with {@code Allow}, no match gives 404. A GET route also answers HEAD.
+ * its methods gives 405 with {@code Allow} (the methods sorted, comma-separated, as aiohttp sends
+ * it), no match gives 404. A GET route also answers HEAD.
  *
  * <p>The analog of aiohttp's {@code UrlDispatcher} ({@code app.router.add_get}, {@code add_route},
  * {@code add_static}).
@@ -194,7 +195,7 @@ public final class Router {
             if (h == null) h = exact.any;
             if (h != null) return new Match(h, Map.of(), chain);
         }
-        Set<String> allowed = new LinkedHashSet<>();
+        Set<String> allowed = new TreeSet<>(); // sorted: aiohttp's Allow is ",".join(sorted(methods))
         for (Resource r : resources) {
             if (r.subapp != null) {
                 if (path.equals(r.path) || path.startsWith(r.path + "/")) {

@@ -126,10 +126,17 @@ public class StreamResponse {
         return setCookie(Cookie.of(name, value));
     }
 
-    /** Expires a cookie on the client (aiohttp's {@code del_cookie}). */
+    /** Expires a cookie with {@code Path=/} on the client (aiohttp's {@code del_cookie(name)}). */
     public StreamResponse delCookie(String name) {
-        return setCookie(new Cookie(name, "\"\"".replace("\"", ""), "/", null, 0,
-                "Thu, 01 Jan 1970 00:00:00 GMT", false, false, null));
+        return delCookie(name, null, "/");
+    }
+
+    /**
+     * Expires a cookie on the client (aiohttp's {@code del_cookie(name, domain=, path=)}): an empty
+     * value, {@code Max-Age=0} and an {@code expires} in 1970, so old and new clients both drop it.
+     */
+    public StreamResponse delCookie(String name, String domain, String path) {
+        return setCookie(new Cookie(name, "", path, domain, 0, "Thu, 01 Jan 1970 00:00:00 GMT", false, false, null));
     }
 
     /** The cookies to set. */

@@ -38,7 +38,7 @@ class RoutingTest {
             assertThat(RawClient.request(port, "GET /q?a=1&a=2&b=%20x+y" + H + "Cookie: c=cv; d=e\r\n\r\n").text())
                     .isEqualTo("[1, 2]  x y cv");
             RawClient.Resp c = RawClient.request(port, "GET /cookie" + H + "\r\n");
-            assertThat(c.header("Set-Cookie")).isEqualTo("s=v1; Path=/; SameSite=Lax; HttpOnly");
+            assertThat(c.header("Set-Cookie")).isEqualTo("s=v1; HttpOnly; Path=/; SameSite=Lax");
             assertThat(RawClient.request(port, "POST /form" + H
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 15\r\n\r\nx=a+b&y=1&y=%32").text())
                     .isEqualTo("a b|[1, 2]");

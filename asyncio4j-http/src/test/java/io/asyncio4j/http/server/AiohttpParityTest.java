@@ -1,0 +1,121 @@
+package io.asyncio4j.http.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Pins server behaviour that users compare with aiohttp.web: every expected value here was observed
+ * on a real aiohttp server answering the same request (the comments give the aiohttp handler).
+ */
+@Timeout(20)
+class AiohttpParityTest {
+    private static final String H = " HTTP/1.1\r\nHost: x\r\n";
+
+    private static RawClient.Resp get(int port, String path) throws Exception {
+        return RawClient.request(port, "GET " + path + H + "\r\n");
+    }
+
+    @Test
+    void defaultContentTypeIsOctetStream() throws Exception {
+        Application app = new Application();
+        app.router().get("/empty", r -> new Response());                         // web.Response()
+        app.router().get("/bytes", r -> new Response("abc".getBytes(), null));   // web.Response(body=b"abc")
+        app.router().get("/stream", r -> {                                        // StreamResponse, one write
+            StreamResponse s = new StreamResponse();
+            s.prepare(r);
+            s.write("a");
+            s.writeEof();
+            return s;
+        });
+        app.router().get("/nocontent", r -> new Response().status(204));
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp empty = get(port, "/empty");
+            assertThat(empty.header("Content-Type")).isEqualTo("application/octet-stream");
+            assertThat(empty.header("Content-Length")).isEqualTo("0");
+            assertThat(get(port, "/bytes").header("Content-Type")).isEqualTo("application/octet-stream");
+            RawClient.Resp stream = get(port, "/stream");
+            assertThat(stream.header("Content-Type")).isEqualTo("application/octet-stream");
+            assertThat(stream.header("Transfer-Encoding")).isEqualTo("chunked");
+            assertThat(stream.text()).isEqualTo("a");
+            RawClient.Resp nc = get(port, "/nocontent");
+            assertThat(nc.header("Content-Type")).isNull();
+            try (RawClient rc = new RawClient(port)) {
+                rc.expect("HEAD");
+                rc.send("HEAD /empty" + H + "\r\n");
+                assertThat(rc.next().header("Content-Type")).isEqualTo("application/octet-stream");
+            }
+        });
+    }
+
+    @Test
+    void httpExceptionsAreResponsesWithStatusAndReasonAsText() throws Exception {
+        Application app = new Application();
+        app.router().get("/found", r -> {
+            throw HttpException.redirect(302, "/x");                              // raise web.HTTPFound("/x")
+        });
+        app.router().get("/ok", r -> {
+            throw new HttpException(200, null);                                   // raise web.HTTPOk()
+        });
+        app.router().get("/created", r -> {
+            throw new HttpException(201, "made");                                 // web.HTTPCreated(text="made")
+        });
+        app.router().get("/nocontent", r -> {
+            throw new HttpException(204, null);                                   // raise web.HTTPNoContent()
+        });
+        app.router().get("/notmodified", r -> {
+            throw new HttpException(304, null);                                   // raise web.HTTPNotModified()
+        });
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp found = get(port, "/found");
+            assertThat(found.status()).isEqualTo(302);
+            assertThat(found.header("Location")).isEqualTo("/x");
+            assertThat(found.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(found.text()).isEqualTo("302: Found");
+            assertThat(get(port, "/ok").text()).isEqualTo("200: OK");
+            assertThat(get(port, "/created").text()).isEqualTo("made");
+            for (String p : new String[] {"/nocontent", "/notmodified"}) {
+                RawClient.Resp r = get(port, p);
+                assertThat(r.body()).isEmpty();
+                assertThat(r.header("Content-Type")).isNull();
+            }
+            RawClient.Resp nf = get(port, "/nope");
+            assertThat(nf.status()).isEqualTo(404);
+            assertThat(nf.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(nf.text()).isEqualTo("404: Not Found");
+        });
+    }
+
+    @Test
+    void methodNotAllowedListsTheMethodsSorted() throws Exception {
+        Application app = new Application();
+        Handler ok = r -> Response.text("ok");
+        app.router().put("/r", ok);
+        app.router().get("/r", ok);
+        app.router().post("/r", ok);
+        app.router().delete("/r", ok);
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp r = RawClient.request(port, "PATCH /r" + H + "\r\n");
+            assertThat(r.status()).isEqualTo(405);
+            assertThat(r.header("Allow")).isEqualTo("DELETE,GET,HEAD,POST,PUT");
+            assertThat(r.text()).isEqualTo("405: Method Not Allowed");
+        });
+    }
+
+    @Test
+    void setCookieAndDelCookieAreWrittenLikeAiohttp() throws Exception {
+        Application app = new Application();
+        // r.del_cookie("a"); r.set_cookie("b", "v", max_age=10, httponly=True, samesite="Lax",
+        //                                 secure=True, domain="example.com")
+        app.router().get("/c", r -> Response.text("x").delCookie("a")
+                .setCookie(Cookie.of("b", "v").maxAge(Duration.ofSeconds(10)).httpOnly(true).sameSite("Lax")
+                        .secure(true).domain("example.com")));
+        TestServer.run(app, (runner, port) -> {
+            assertThat(get(port, "/c").head().headers().getAll("Set-Cookie")).containsExactly(
+                    "a=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/",
+                    "b=v; Domain=example.com; HttpOnly; Max-Age=10; Path=/; SameSite=Lax; Secure");
+        });
+    }
+}
