@@ -160,7 +160,7 @@ public final class Application {
 
     /** Resolves the route and runs the handler inside the middlewares of the apps on the way. */
     StreamResponse dispatch(Request req) throws Exception {
-        Router.Match m = router.resolve(req.method(), req.path(), new ArrayList<>(2));
+        Router.Match m = router.resolve(req.method(), req.pathSafe(), new ArrayList<>(2));
         req.matchInfo = m.params();
         List<Application> apps = m.apps();
         req.app = apps.getLast();

@@ -6,7 +6,6 @@ import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.parser.BodyFraming;
 import io.asyncio4j.http.parser.RequestHead;
 import io.asyncio4j.net.Transport;
-import java.io.ByteArrayOutputStream;
 import java.net.SocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -69,33 +68,8 @@ public final class Request {
             }
         }
         this.rawPath = p;
-        this.path = decodePath(p);
+        this.path = PercentDecoder.decode(p, PercentDecoder.Mode.PATH);
         this.body = new BodyStream(conn, this, conn.loop(), bodyBuffer);
-    }
-
-    /** Percent-decodes a path (UTF-8); 400 on a malformed escape or invalid UTF-8. */
-    static String decodePath(String raw) {
-        if (raw.indexOf('%') < 0) return raw;
-        ByteArrayOutputStream b = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) throw HttpException.badRequest("bad percent-encoding in path");
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) throw HttpException.badRequest("bad percent-encoding in path");
-                b.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                b.write(c);
-            }
-        }
-        byte[] bytes = b.toByteArray();
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw HttpException.badRequest("path is not UTF-8");
-        }
     }
 
     HttpServerProtocol connection() {
@@ -114,9 +88,17 @@ public final class Request {
         return head.version();
     }
 
-    /** The percent-decoded path (aiohttp's {@code request.path}). */
+    /**
+     * The percent-decoded path (aiohttp's {@code request.path}). Decoding is lenient like aiohttp's:
+     * a malformed escape stays as written, bytes that are not UTF-8 stay percent-encoded.
+     */
     public String path() {
         return path;
+    }
+
+    /** The path the router matches: decoded except {@code %2F} and {@code %25} (yarl's {@code path_safe}). */
+    String pathSafe() {
+        return PercentDecoder.decode(rawPath, PercentDecoder.Mode.PATH_SAFE);
     }
 
     /** The path as sent, still percent-encoded ({@code raw_path} without the query). */

@@ -187,6 +187,10 @@ public final class Router {
     /** The result of resolving: a handler (maybe one that throws 404/405) and its context. */
     record Match(Handler handler, Map<String, String> params, List<Application> apps) {}
 
+    /**
+     * Resolves {@code path}, the request's {@link Request#pathSafe}: decoded except {@code %2F} and
+     * {@code %25}, so an encoded slash stays inside its segment, as in aiohttp's router.
+     */
     Match resolve(String method, String path, List<Application> chain) {
         chain.add(owner);
         Resource exact = plain.get(path);
@@ -208,7 +212,7 @@ public final class Router {
             if (r.files != null) {
                 if (path.startsWith(r.path + "/")) {
                     if (method.equals("GET") || method.equals("HEAD")) {
-                        String rel = path.substring(r.path.length() + 1);
+                        String rel = PercentDecoder.unquoteSafe(path.substring(r.path.length() + 1));
                         StaticResource files = r.files;
                         return new Match(req -> files.handle(req, rel), Map.of("filename", rel), chain);
                     }
@@ -225,7 +229,7 @@ public final class Router {
                 Matcher m = r.pattern.matcher(path);
                 if (!m.matches()) continue;
                 params = new LinkedHashMap<>();
-                for (String n : r.names) params.put(n, m.group(n));
+                for (String n : r.names) params.put(n, PercentDecoder.unquoteSafe(m.group(n)));
             }
             Handler h = r.methods.get(method);
             if (h == null) h = r.any;

@@ -118,4 +118,22 @@ class AiohttpParityTest {
                     "b=v; Domain=example.com; HttpOnly; Max-Age=10; Path=/; SameSite=Lax; Secure");
         });
     }
+
+    @Test
+    void encodedSlashStaysInItsSegmentAndDecodingIsLenient() throws Exception {
+        Application app = new Application();
+        // add_route("*", "/info/{a}/{b:\\d+}", info) answering path, match_info and query
+        app.router().get("/info/{a}/{b:\\d+}", r -> Response.text(
+                r.path() + "|" + r.rawPath() + "|" + r.matchInfo() + "|" + r.query().getAll("x") + r.query().getAll("y")));
+        app.router().get("/files/{name:.*}", r -> Response.text(r.matchInfo("name")));
+        TestServer.run(app, (runner, port) -> {
+            assertThat(get(port, "/info/a%2Fb/1").text()).isEqualTo("/info/a/b/1|/info/a%2Fb/1|{a=a/b, b=1}|[][]");
+            assertThat(get(port, "/info/x%20y/12").text()).isEqualTo("/info/x y/12|/info/x%20y/12|{a=x y, b=12}|[][]");
+            assertThat(get(port, "/info/a%zz/1").text()).isEqualTo("/info/a%zz/1|/info/a%zz/1|{a=a%zz, b=1}|[][]");
+            assertThat(get(port, "/info/%E9/1").text()).isEqualTo("/info/%E9/1|/info/%E9/1|{a=%E9, b=1}|[][]");
+            assertThat(get(port, "/info/caf%C3%A9/1?x=%zz&y=%E9&y=a+b%2B").text())
+                    .isEqualTo("/info/caf\u00e9/1|/info/caf%C3%A9/1|{a=caf\u00e9, b=1}|[%zz][\uFFFD, a b+]");
+            assertThat(get(port, "/files/a%2Fb%252F").text()).isEqualTo("a/b%2F");
+        });
+    }
 }
