@@ -36,11 +36,31 @@ public final class Application {
         void run(Application app) throws Exception;
     }
 
+    /**
+     * A resource with a startup and a cleanup part (aiohttp's {@code cleanup_ctx} generator):
+     * {@link #start} runs at startup and returns what to close at cleanup (null: nothing).
+     *
+     * <pre>{@code
+     * app.cleanupCtx(a -> {
+     *     Db db = Db.connect();
+     *     a.state().put("db", db);
+     *     return db;                 // closed at cleanup
+     * });
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface CleanupContext {
+        /** Runs the startup part; returns the cleanup part. */
+        AutoCloseable start(Application app) throws Exception;
+    }
+
     private final Router router = new Router(this);
     private final List<Middleware> middlewares = new ArrayList<>();
     private final List<Hook> onStartup = new ArrayList<>();
     private final List<Hook> onShutdown = new ArrayList<>();
     private final List<Hook> onCleanup = new ArrayList<>();
+    private final List<CleanupContext> cleanupCtx = new ArrayList<>();
+    private final List<AutoCloseable> entered = new ArrayList<>();
     private final List<Application> subapps = new ArrayList<>();
     private final Map<String, Object> state = new ConcurrentHashMap<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
@@ -67,7 +87,10 @@ public final class Application {
         return List.copyOf(middlewares);
     }
 
-    /** Adds a hook run when the server starts (before it accepts connections). */
+    /**
+     * Adds a hook run when the server starts (before it accepts connections). Hooks run in the
+     * order added, as aiohttp's signals do; a sub-application's run where it was mounted.
+     */
     public Application onStartup(Hook h) {
         checkNotFrozen();
         onStartup.add(h);
@@ -81,10 +104,21 @@ public final class Application {
         return this;
     }
 
-    /** Adds a hook run at the very end, after in-flight requests finished. */
+    /** Adds a hook run at the very end, after in-flight requests finished, in the order added. */
     public Application onCleanup(Hook h) {
         checkNotFrozen();
         onCleanup.add(h);
+        return this;
+    }
+
+    /**
+     * Adds a {@link CleanupContext}. As in aiohttp, the contexts start in the order added before
+     * every {@code onStartup} hook, and the started ones are closed in reverse order before every
+     * {@code onCleanup} hook.
+     */
+    public Application cleanupCtx(CleanupContext c) {
+        checkNotFrozen();
+        cleanupCtx.add(c);
         return this;
     }
 
@@ -95,6 +129,10 @@ public final class Application {
         app.parent = this;
         router.addSubapp(prefix, app);
         subapps.add(app);
+        // aiohttp registers the sub-application's signals as hooks of this one, at this point
+        onStartup.add(a -> app.runStartup());
+        onShutdown.add(a -> app.runShutdown());
+        onCleanup.add(a -> app.runCleanup());
         return this;
     }
 
@@ -130,25 +168,29 @@ public final class Application {
     }
 
     void runStartup() throws Exception {
+        for (CleanupContext c : cleanupCtx) {
+            AutoCloseable exit = c.start(this);
+            if (exit != null) entered.add(exit);
+        }
         for (Hook h : onStartup) h.run(this);
-        for (Application a : subapps) a.runStartup();
     }
 
     void runShutdown() throws Exception {
         for (Hook h : onShutdown) h.run(this);
-        for (Application a : subapps) a.runShutdown();
     }
 
+    /** Runs every cleanup part even if one fails (resources must be freed), then throws the first error. */
     void runCleanup() throws Exception {
         Exception first = null;
-        for (Application a : subapps.reversed()) {
+        for (AutoCloseable exit : entered.reversed()) {
             try {
-                a.runCleanup();
+                exit.close();
             } catch (Exception e) {
                 if (first == null) first = e;
             }
         }
-        for (Hook h : onCleanup.reversed()) {
+        entered.clear();
+        for (Hook h : onCleanup) {
             try {
                 h.run(this);
             } catch (Exception e) {

@@ -3,6 +3,8 @@ package io.asyncio4j.http.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -135,5 +137,30 @@ class AiohttpParityTest {
                     .isEqualTo("/info/caf\u00e9/1|/info/caf%C3%A9/1|{a=caf\u00e9, b=1}|[%zz][\uFFFD, a b+]");
             assertThat(get(port, "/files/a%2Fb%252F").text()).isEqualTo("a/b%2F");
         });
+    }
+
+    @Test
+    void hooksCleanupContextsAndSubapplicationsRunInAiohttpsOrder() throws Exception {
+        // the same registrations on aiohttp 3.8 gave exactly this order
+        List<String> ev = new ArrayList<>();
+        Application app = new Application();
+        Application sub = new Application();
+        app.onStartup(a -> ev.add("s1")).onCleanup(a -> ev.add("c1")).onShutdown(a -> ev.add("d1"));
+        app.cleanupCtx(ctx(ev, "x1"));
+        sub.onStartup(a -> ev.add("sub-s")).onCleanup(a -> ev.add("sub-c")).onShutdown(a -> ev.add("sub-d"));
+        sub.cleanupCtx(ctx(ev, "subx"));
+        app.addSubapp("/sub", sub);
+        app.onStartup(a -> ev.add("s2")).onCleanup(a -> ev.add("c2")).onShutdown(a -> ev.add("d2"));
+        app.cleanupCtx(ctx(ev, "x2"));
+        TestServer.run(app, (runner, port) -> ev.add("running"));
+        assertThat(ev).containsExactly("x1-enter", "x2-enter", "s1", "subx-enter", "sub-s", "s2", "running",
+                "d1", "sub-d", "d2", "x2-exit", "x1-exit", "c1", "subx-exit", "sub-c", "c2");
+    }
+
+    private static Application.CleanupContext ctx(List<String> ev, String name) {
+        return a -> {
+            ev.add(name + "-enter");
+            return () -> ev.add(name + "-exit");
+        };
     }
 }

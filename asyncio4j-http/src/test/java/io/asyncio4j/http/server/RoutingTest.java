@@ -113,7 +113,7 @@ class RoutingTest {
             assertThat(st.header("X-Admin")).isEqualTo("yes");
             assertThat(st.header("X-Outer")).isEqualTo("1");
         });
-        assertThat(events).startsWith("startup", "sub-startup").contains("outer-before /me", "outer-after")
+        assertThat(events).startsWith("sub-startup", "startup").contains("outer-before /me", "outer-after")
                 .endsWith("shutdown", "cleanup");
     }
 
