@@ -163,4 +163,15 @@ class AiohttpParityTest {
             return () -> ev.add(name + "-exit");
         };
     }
+
+    @Test
+    void requestTextFindsCharsetsByTheirPythonNames() throws Exception {
+        Application app = new Application();
+        app.router().post("/text", r -> Response.text(r.text()));                // web.Response(text=await req.text())
+        TestServer.run(app, (runner, port) -> {
+            String head = "POST /text" + H + "Content-Type: text/plain; charset=latin-1\r\nContent-Length: 4\r\n\r\n";
+            assertThat(RawClient.request(port, head + "caf\u00e9").text())   // RawClient sends ISO-8859-1
+                    .isEqualTo("caf\u00e9");
+        });
+    }
 }

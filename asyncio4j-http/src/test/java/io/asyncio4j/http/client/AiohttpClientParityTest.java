@@ -1,0 +1,91 @@
+package io.asyncio4j.http.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.VoidCoroutine;
+import io.asyncio4j.http.server.AppRunner;
+import io.asyncio4j.http.server.Application;
+import io.asyncio4j.http.server.HttpServerConfig;
+import io.asyncio4j.http.server.Response;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Pins the client's documented aiohttp (3.9+) behaviour for responses: how {@code text()} picks and
+ * applies the charset and when {@code json()} accepts the content type. The peer is our server
+ * sending exact bytes and headers.
+ */
+@Timeout(30)
+class AiohttpClientParityTest {
+    interface Body {
+        void run(ClientSession s, String base) throws Exception;
+    }
+
+    private static void withServer(Application app, Body body) throws Exception {
+        Asyncio.run((VoidCoroutine) () -> {
+            AppRunner runner = new AppRunner(app, new HttpServerConfig().accessLogFormat(null));
+            runner.setup();
+            runner.start("127.0.0.1", 0);
+            try (ClientSession s = new ClientSession()) {
+                body.run(s, "http://127.0.0.1:" + runner.port());
+            } finally {
+                runner.cleanup();
+            }
+        });
+    }
+
+    private static void bytes(Application app, String path, byte[] body, String contentType) {
+        app.router().get(path, r -> new Response(body, null).header("Content-Type", contentType));
+    }
+
+    @Test
+    void textUsesTheCharsetAsPythonNamesItElseStrictUtf8() throws Exception {
+        Application app = new Application();
+        bytes(app, "/latin", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "text/plain; charset=latin-1");
+        bytes(app, "/quoted", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "text/plain; charset=\"ISO_8859_1\"");
+        bytes(app, "/bogus", "caf\u00e9".getBytes(StandardCharsets.UTF_8), "text/plain; charset=bogus");
+        bytes(app, "/none", "caf\u00e9".getBytes(StandardCharsets.UTF_8), "text/plain");
+        bytes(app, "/bom", "\uFEFFhi".getBytes(StandardCharsets.UTF_8), "text/plain");
+        bytes(app, "/invalid", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "text/plain");
+        withServer(app, (s, base) -> {
+            assertThat(s.get(base + "/latin").text()).isEqualTo("caf\u00e9");
+            assertThat(s.get(base + "/quoted").text()).isEqualTo("caf\u00e9");
+            assertThat(s.get(base + "/bogus").text()).isEqualTo("caf\u00e9");   // unknown charset: the UTF-8 fallback
+            assertThat(s.get(base + "/none").text()).isEqualTo("caf\u00e9");
+            assertThat(s.get(base + "/bom").text()).isEqualTo("\uFEFFhi");      // Python's utf-8 codec keeps it
+            ClientResponse invalid = s.get(base + "/invalid");                 // UnicodeDecodeError in aiohttp
+            assertThatThrownBy(invalid::text).isInstanceOf(CharacterCodingException.class);
+            assertThat(invalid.text(StandardCharsets.ISO_8859_1)).isEqualTo("caf\u00e9");
+        });
+    }
+
+    @Test
+    void jsonAcceptsApplicationJsonAndPlusJsonOnly() throws Exception {
+        Application app = new Application();
+        byte[] doc = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        bytes(app, "/json", doc, "application/json; charset=utf-8");
+        bytes(app, "/problem", doc, "application/problem+json");
+        bytes(app, "/upper", doc, "Application/JSON");
+        bytes(app, "/textjson", doc, "text/json");
+        bytes(app, "/plain", doc, "text/plain");
+        bytes(app, "/blank", " \r\n".getBytes(StandardCharsets.US_ASCII), "application/json");
+        withServer(app, (s, base) -> {
+            assertThat(s.get(base + "/json").json().get("a").asInt()).isEqualTo(1);
+            assertThat(s.get(base + "/problem").json().get("a").asInt()).isEqualTo(1);
+            assertThat(s.get(base + "/upper").json().get("a").asInt()).isEqualTo(1);
+            for (String p : new String[] {"/textjson", "/plain"}) {
+                ClientResponse r = s.get(base + p);
+                assertThatThrownBy(r::json).isInstanceOf(ContentTypeError.class)
+                        .hasMessageContaining("Attempt to decode JSON with unexpected mimetype");
+                assertThat(r.text()).isEqualTo("{\"a\":1}");                    // aiohttp read the body first
+                assertThat(r.json(Object.class, false)).isNotNull();           // content_type=None
+            }
+            assertThat(s.get(base + "/blank").json()).isNull();
+            assertThat(s.connector().idleCount()).isEqualTo(1);
+        });
+    }
+}
