@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code Domain}: a cookie without it is host-only (sent to exactly that host); with it, to that
  *     domain and its subdomains, and only if the request host domain-matches it (else rejected).
- *     IP-address hosts get host-only cookies only. aiohttp refuses cookies from IP hosts unless
- *     {@code unsafe=True}; we accept them host-only (RFC 6265), which local services need.</li>
+ *     As in aiohttp, cookies from IP-address hosts are ignored, and none are sent to them, unless
+ *     the jar is {@code unsafe} ({@code new CookieJar(true)}, aiohttp's {@code CookieJar(unsafe=True)},
+ *     which local services need); even then they are host-only.</li>
  * <li>{@code Path}: the default path is the request path up to its last {@code /}; sent when the request
  *     path path-matches.</li>
  * <li>{@code Max-Age} (wins) and {@code Expires}; a date in the past deletes the cookie.</li>
@@ -38,15 +39,32 @@ import java.util.function.Supplier;
 public final class CookieJar {
     private final List<Cookie> cookies = new ArrayList<>();
     private final Supplier<Instant> clock;
+    private final boolean unsafe;
 
-    /** An empty jar using the system clock. */
+    /** An empty jar using the system clock that ignores IP-address hosts (aiohttp's default). */
     public CookieJar() {
-        this(Instant::now);
+        this(false);
+    }
+
+    /** An empty jar; {@code unsafe} also keeps and sends cookies of IP-address hosts. */
+    public CookieJar(boolean unsafe) {
+        this(unsafe, Instant::now);
+    }
+
+    /** An empty jar with its own clock (tests) that ignores IP-address hosts. */
+    public CookieJar(Supplier<Instant> clock) {
+        this(false, clock);
     }
 
     /** An empty jar with its own clock (tests). */
-    public CookieJar(Supplier<Instant> clock) {
+    public CookieJar(boolean unsafe, Supplier<Instant> clock) {
+        this.unsafe = unsafe;
         this.clock = clock;
+    }
+
+    /** Whether cookies of IP-address hosts are kept (aiohttp's {@code unsafe}). */
+    public boolean unsafe() {
+        return unsafe;
     }
 
     /** Every unexpired cookie. */
@@ -73,6 +91,7 @@ public final class CookieJar {
 
     /** Applies {@code Set-Cookie} header values received in a response from {@code url}. */
     public void updateCookies(List<String> setCookieHeaders, URI url) {
+        if (!unsafe && isIp(host(url))) return;
         for (String h : setCookieHeaders) {
             Cookie c = parse(h, url, clock.get());
             if (c != null) store(c);
@@ -84,6 +103,7 @@ public final class CookieJar {
         if (cookies.isEmpty()) return Map.of();
         purge();
         String host = host(url);
+        if (!unsafe && isIp(host)) return Map.of();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         boolean secure = "https".equalsIgnoreCase(url.getScheme());
         List<Cookie> match = new ArrayList<>();
