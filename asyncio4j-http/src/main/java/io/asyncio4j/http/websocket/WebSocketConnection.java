@@ -236,8 +236,9 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         closeReason = reason;
         if (!closeSent) {
             closeSent = true;
-            transport.write(code == WebSocketCloseCodes.NO_STATUS || !WebSocketCloseCodes.isValidOnWire(code)
-                    ? encoder.close() : encoder.close(code, ""));
+            // aiohttp (both roles) answers with its default close code 1000, not the peer's code;
+            // closeCode() still reports what the peer sent
+            transport.write(encoder.close(WebSocketCloseCodes.NORMAL, ""));
         }
         if (closeWaiter != null && !closeWaiter.isDone()) {
             closeWaiter.setResult(null);

@@ -2,6 +2,11 @@ package io.asyncio4j.http.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncio4j.loop.EventLoop;
+import io.asyncio4j.Future;
+import io.asyncio4j.http.websocket.WebSocketClient;
+import io.asyncio4j.http.websocket.WebSocketConnection;
+import io.asyncio4j.http.websocket.WebSocketMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +177,32 @@ class AiohttpParityTest {
             String head = "POST /text" + H + "Content-Type: text/plain; charset=latin-1\r\nContent-Length: 4\r\n\r\n";
             assertThat(RawClient.request(port, head + "caf\u00e9").text())   // RawClient sends ISO-8859-1
                     .isEqualTo("caf\u00e9");
+        });
+    }
+
+    @Test
+    void aPeersCloseIsAnsweredWith1000AndAReturningHandlerCloses() throws Exception {
+        // aiohttp: the client closing with 4000 gets 1000 back (its close_code), the handler sees 4000
+        List<Future<String>> seen = new ArrayList<>();
+        Application app = new Application();
+        app.router().get("/ws", r -> {
+            WebSocketResponse ws = new WebSocketResponse();
+            ws.prepare(r);
+            WebSocketMessage m = ws.receive();
+            seen.getFirst().setResult(m.type() + " " + m.code() + " " + ws.connection().closeCode());
+            return ws;
+        });
+        app.router().get("/noclose", r -> new WebSocketResponse().prepare(r));
+        TestServer.run(app, (runner, port) -> {
+            seen.add(EventLoop.current().createFuture());
+            WebSocketConnection c = WebSocketClient.connect("ws://127.0.0.1:" + port + "/ws");
+            assertThat(c.close(4000, "bye")).isTrue();
+            assertThat(c.closeCode()).isEqualTo(1000);
+            assertThat(seen.getFirst().await()).isEqualTo("CLOSE 4000 4000");
+            WebSocketConnection nc = WebSocketClient.connect("ws://127.0.0.1:" + port + "/noclose");
+            WebSocketMessage m = nc.receive();
+            assertThat(m.type()).isEqualTo(WebSocketMessage.Type.CLOSE);
+            assertThat(m.code()).isEqualTo(1000);
         });
     }
 }
