@@ -4,13 +4,13 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.UrlQuoting;
 import io.asyncio4j.http.parser.ChunkedEncoder;
 import io.asyncio4j.http.parser.HttpHeadEncoder;
 import io.asyncio4j.http.parser.ResponseHead;
 import io.asyncio4j.loop.EventLoop;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -511,7 +511,7 @@ public final class ClientSession implements AutoCloseable {
             b = RequestBody.bytes(s.getBytes(StandardCharsets.UTF_8), ct != null ? ct : "text/plain; charset=utf-8");
         } else if (o.data instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder();
-            m.forEach((k, v) -> appendPair(sb, String.valueOf(k), String.valueOf(v)));
+            m.forEach((k, v) -> appendField(sb, String.valueOf(k), String.valueOf(v)));
             b = RequestBody.bytes(sb.toString().getBytes(StandardCharsets.US_ASCII),
                     ct != null ? ct : "application/x-www-form-urlencoded");
         } else if (o.data instanceof FormData f) {
@@ -519,7 +519,7 @@ public final class ClientSession implements AutoCloseable {
                 b = RequestBody.multipart(f);
             } else {
                 StringBuilder sb = new StringBuilder();
-                for (FormData.Part p : f.parts) appendPair(sb, p.name(), new String(p.data(), StandardCharsets.UTF_8));
+                for (FormData.Part p : f.parts) appendField(sb, p.name(), new String(p.data(), StandardCharsets.UTF_8));
                 b = RequestBody.bytes(sb.toString().getBytes(StandardCharsets.US_ASCII),
                         ct != null ? ct : "application/x-www-form-urlencoded");
             }
@@ -529,9 +529,16 @@ public final class ClientSession implements AutoCloseable {
         return b;
     }
 
-    private static void appendPair(StringBuilder sb, String k, String v) {
+    /** Appends a query parameter {@code k=v} quoted as yarl quotes it (so {@code /?:@} stay, space is {@code +}). */
+    private static void appendParam(StringBuilder sb, String k, String v) {
         if (!sb.isEmpty()) sb.append('&');
-        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        sb.append(UrlQuoting.quoteQuery(k)).append('=').append(UrlQuoting.quoteQuery(v));
+    }
+
+    /** Appends a form field {@code k=v} quoted as Python's {@code urlencode} (aiohttp's form bodies) quotes it. */
+    private static void appendField(StringBuilder sb, String k, String v) {
+        if (!sb.isEmpty()) sb.append('&');
+        sb.append(UrlQuoting.quoteForm(k)).append('=').append(UrlQuoting.quoteForm(v));
     }
 
     private URI buildUrl(String url, List<Map.Entry<String, String>> params) {
@@ -549,7 +556,7 @@ public final class ClientSession implements AutoCloseable {
         if (u.getHost() == null) throw new InvalidUrlError(url, "no host");
         if (params.isEmpty() && u.getRawFragment() == null) return u;
         StringBuilder q = new StringBuilder(u.getRawQuery() == null ? "" : u.getRawQuery());
-        for (Map.Entry<String, String> e : params) appendPair(q, e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : params) appendParam(q, e.getKey(), e.getValue());
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         return URI.create(scheme + "://" + u.getRawAuthority() + path + (q.isEmpty() ? "" : "?" + q));
     }

@@ -11,6 +11,8 @@ import io.asyncio4j.http.server.HttpServerConfig;
 import io.asyncio4j.http.server.Response;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -86,6 +88,24 @@ class AiohttpClientParityTest {
             }
             assertThat(s.get(base + "/blank").json()).isNull();
             assertThat(s.connector().idleCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void paramsAreQuotedLikeYarlAndFormBodiesLikeUrlencode() throws Exception {
+        // aiohttp 3.8 sent exactly these for params={"p": v, "k y": "1"} and data={"p": v, "k y": "1"}
+        String v = "/a b?&=+\u00e9~*!$'(),;:@";
+        Application app = new Application();
+        app.router().get("/q", r -> Response.text(r.pathQs()));
+        app.router().post("/form", r -> Response.text(r.text()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("p", v);
+        fields.put("k y", "1");
+        withServer(app, (s, base) -> {
+            assertThat(s.get(base + "/q?pre=x", new RequestOptions().params(fields)).text())
+                    .isEqualTo("/q?pre=x&p=/a+b?%26%3D%2B%C3%A9~*!$'(),%3B:@&k+y=1");
+            assertThat(s.post(base + "/form", new RequestOptions().data(fields)).text())
+                    .isEqualTo("p=%2Fa+b%3F%26%3D%2B%C3%A9~%2A%21%24%27%28%29%2C%3B%3A%40&k+y=1");
         });
     }
 }
