@@ -66,6 +66,7 @@ public final class Application {
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
     private boolean frozen;
     private Application parent;
+    private String prefix = "";
 
     /** An empty application. */
     public Application() {}
@@ -128,6 +129,7 @@ public final class Application {
         if (app == this || app.parent != null) throw new IllegalArgumentException("application already mounted");
         app.parent = this;
         router.addSubapp(prefix, app);
+        app.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         subapps.add(app);
         // aiohttp registers the sub-application's signals as hooks of this one, at this point
         onStartup.add(a -> app.runStartup());
@@ -156,6 +158,11 @@ public final class Application {
     /** Whether the application was started (then no routes or middlewares may be added). */
     public boolean isFrozen() {
         return frozen;
+    }
+
+    /** Where this application is mounted, with its parents' prefixes ({@code ""} for the main one). */
+    String mountPrefix() {
+        return parent == null ? prefix : parent.mountPrefix() + prefix;
     }
 
     void checkNotFrozen() {

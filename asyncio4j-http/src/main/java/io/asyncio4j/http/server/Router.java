@@ -2,6 +2,7 @@ package io.asyncio4j.http.server;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,28 +34,57 @@ public final class Router {
     private final List<Resource> resources = new ArrayList<>();
     private final Map<String, Resource> plain = new HashMap<>();
     private final Map<String, Resource> byPattern = new HashMap<>();
+    private final RouteNames names = new RouteNames();
     private final Application owner;
 
     Router(Application owner) {
         this.owner = owner;
     }
 
-    /** A route: method ({@code *} for any) and handler on a resource. */
-    public record Route(String method, String path, Handler handler) {}
+    /**
+     * A route: method ({@code *} for any), path, handler and an optional name for {@link #urlFor}.
+     * Also a route definition for {@link #addRoutes} (aiohttp's {@code web.get(...)} and
+     * {@code RouteTableDef}).
+     */
+    public record Route(String method, String path, Handler handler, String name) {
+        /** An unnamed route. */
+        public Route(String method, String path, Handler handler) {
+            this(method, path, handler, null);
+        }
+
+        /** A GET (and HEAD) route definition ({@code web.get}). */
+        public static Route get(String path, Handler handler) {
+            return new Route("GET", path, handler);
+        }
+
+        /** A POST route definition ({@code web.post}). */
+        public static Route post(String path, Handler handler) {
+            return new Route("POST", path, handler);
+        }
+
+        /** This route with a name ({@code name=}). */
+        public Route named(String name) {
+            return new Route(method, path, handler, name);
+        }
+    }
 
     static final class Resource {
         final String path;
         final Pattern pattern;        // null for a plain path
         final List<String> names;
+        final List<String> literals;  // the text around the parameters: names.size() + 1 pieces
+        String name;                  // for urlFor, or null
         final Map<String, Handler> methods = new LinkedHashMap<>();
         Handler any;
         final StaticResource files;   // non-null for a static prefix
         final Application subapp;      // non-null for a sub-application prefix
 
-        Resource(String path, Pattern pattern, List<String> names, StaticResource files, Application subapp) {
+        Resource(String path, Pattern pattern, List<String> names, List<String> literals, StaticResource files,
+                 Application subapp) {
             this.path = path;
             this.pattern = pattern;
             this.names = names;
+            this.literals = literals;
             this.files = files;
             this.subapp = subapp;
         }
@@ -62,6 +92,11 @@ public final class Router {
 
     /** Adds a route for {@code method} ({@code *}: any) and {@code path}. */
     public Route route(String method, String path, Handler handler) {
+        return route(method, path, handler, null);
+    }
+
+    /** Adds a route and names its resource for {@link #urlFor} (aiohttp's {@code name=}; null: unnamed). */
+    public Route route(String method, String path, Handler handler, String name) {
         owner.checkNotFrozen();
         if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /: " + path);
         Resource res = byPattern.get(path);
@@ -79,15 +114,61 @@ public final class Router {
             }
             res.methods.put(method, handler);
         }
-        return new Route(method, path, handler);
+        names.add(name, res);
+        return new Route(method, path, handler, name);
     }
 
     /** GET (and HEAD) route. */
     public Route get(String path, Handler handler) {
-        Route r = route("GET", path, handler);
+        return get(path, handler, null);
+    }
+
+    /** GET (and HEAD) route with a name for {@link #urlFor}. */
+    public Route get(String path, Handler handler, String name) {
+        Route r = route("GET", path, handler, name);
         Resource res = byPattern.get(path);
         res.methods.putIfAbsent("HEAD", handler);
         return r;
+    }
+
+    /**
+     * Adds route definitions (aiohttp's {@code app.add_routes([web.get(...), ...])}, the list
+     * playing {@code RouteTableDef}); GET routes also answer HEAD.
+     */
+    public void addRoutes(List<Route> routes) {
+        for (Route r : routes) {
+            if (r.method().equals("GET")) {
+                get(r.path(), r.handler(), r.name());
+            } else {
+                route(r.method(), r.path(), r.handler(), r.name());
+            }
+        }
+    }
+
+    /**
+     * The URL path of the resource called {@code name} with its {@code {param}}s (and a static
+     * resource's {@code filename}) filled in and quoted: aiohttp's {@code router[name].url_for(**parts)}.
+     * Routes of a sub-application get its prefix. {@link IllegalArgumentException} for an unknown
+     * name or a missing part (aiohttp's {@code KeyError}).
+     *
+     * <pre>{@code
+     * router.get("/users/{id}", showUser, "user");
+     * router.urlFor("user", Map.of("id", "a b"));                       // "/users/a%20b"
+     * router.urlFor("user", Map.of("id", "7"), Map.of("tab", "x y"));   // "/users/7?tab=x+y"
+     * }</pre>
+     */
+    public String urlFor(String name, Map<String, String> parts) {
+        return urlFor(name, parts, Map.of());
+    }
+
+    /** {@link #urlFor(String, Map)} with a query string ({@code url_for(...).with_query(query)}). */
+    public String urlFor(String name, Map<String, String> parts, Map<String, ?> query) {
+        return names.urlFor(owner.mountPrefix(), name, parts, query);
+    }
+
+    /** The route names ({@code named_resources()}). */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(names.names());
     }
 
     /** POST route. */
@@ -122,17 +203,24 @@ public final class Router {
 
     /** Serves the files under {@code directory} at {@code prefix} (GET/HEAD), never outside it. */
     public void addStatic(String prefix, Path directory, StaticOptions options) {
+        addStatic(prefix, directory, options, null);
+    }
+
+    /** {@link #addStatic(String, Path, StaticOptions)} named for {@link #urlFor} (part {@code filename}). */
+    public void addStatic(String prefix, Path directory, StaticOptions options, String name) {
         owner.checkNotFrozen();
         String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         if (!prefix.startsWith("/")) throw new IllegalArgumentException("prefix must start with /: " + prefix);
-        resources.add(new Resource(p, null, List.of(), new StaticResource(p, directory, options), null));
+        Resource res = new Resource(p, null, List.of(), List.of(p + "/"), new StaticResource(p, directory, options), null);
+        resources.add(res);
+        names.add(name, res);
     }
 
     void addSubapp(String prefix, Application app) {
         owner.checkNotFrozen();
         String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         if (!p.startsWith("/") || p.isEmpty()) throw new IllegalArgumentException("prefix must start with / and not be /: " + prefix);
-        resources.add(new Resource(p, null, List.of(), null, app));
+        resources.add(new Resource(p, null, List.of(), List.of(p), null, app));
     }
 
     /** Every route (not static or sub-application resources), in order. */
@@ -146,16 +234,15 @@ public final class Router {
     }
 
     private static Resource compile(String path) {
-        if (path.indexOf('{') < 0) return new Resource(path, null, List.of(), null, null);
+        if (path.indexOf('{') < 0) return new Resource(path, null, List.of(), List.of(path), null, null);
         StringBuilder re = new StringBuilder();
         List<String> names = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
         int i = 0;
         while (i < path.length()) {
             int open = path.indexOf('{', i);
-            if (open < 0) {
-                re.append(Pattern.quote(path.substring(i)));
-                break;
-            }
+            if (open < 0) break;
+            literals.add(path.substring(i, open));
             if (open > i) re.append(Pattern.quote(path.substring(i, open)));
             int depth = 0;
             int close = -1;
@@ -181,7 +268,9 @@ public final class Router {
             re.append("(?<").append(name).append('>').append(expr).append(')');
             i = close + 1;
         }
-        return new Resource(path, Pattern.compile(re.toString()), List.copyOf(names), null, null);
+        literals.add(path.substring(i));
+        if (i < path.length()) re.append(Pattern.quote(path.substring(i)));
+        return new Resource(path, Pattern.compile(re.toString()), List.copyOf(names), List.copyOf(literals), null, null);
     }
 
     /** The result of resolving: a handler (maybe one that throws 404/405) and its context. */

@@ -1,6 +1,7 @@
 package io.asyncio4j.http.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.loop.EventLoop;
 import io.asyncio4j.Future;
@@ -10,6 +11,7 @@ import io.asyncio4j.http.websocket.WebSocketMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -203,6 +205,39 @@ class AiohttpParityTest {
             WebSocketMessage m = nc.receive();
             assertThat(m.type()).isEqualTo(WebSocketMessage.Type.CLOSE);
             assertThat(m.code()).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void namedRoutesBuildUrlsLikeUrlFor() throws Exception {
+        // aiohttp 3.8: add_get(..., name=...) then app.router[name].url_for(**parts)
+        Handler h = r -> Response.text(r.app().router().urlFor("user", Map.of("id", r.matchInfo("id"))));
+        Application app = new Application();
+        app.router().addRoutes(List.of(Router.Route.get("/users/{id}", h).named("user"),
+                Router.Route.get("/files/{path:.*}", h).named("file"), Router.Route.get("/about us", h).named("about")));
+        app.router().addStatic("/static", java.nio.file.Path.of("."), StaticOptions.DEFAULTS, "st");
+        Router r = app.router();
+        assertThat(r.urlFor("user", Map.of("id", "a b/c?d%"))).isEqualTo("/users/a%20b/c%3Fd%25");
+        assertThat(r.urlFor("file", Map.of("path", "a/b c"))).isEqualTo("/files/a/b%20c");
+        assertThat(r.urlFor("about", Map.of())).isEqualTo("/about%20us");
+        assertThat(r.urlFor("user", Map.of("id", "1"), Map.of("x", "1 2"))).isEqualTo("/users/1?x=1+2");
+        assertThat(r.urlFor("st", Map.of("filename", "a b/c.txt"))).isEqualTo("/static/a%20b/c.txt");
+        assertThat(r.names()).containsExactly("user", "file", "about", "st");
+        assertThatThrownBy(() -> r.urlFor("user", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.urlFor("nope", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.get("/x", h, "user")).hasMessageContaining("Duplicate 'user'");
+        assertThatThrownBy(() -> r.get("/y", h, "bad name")).hasMessageContaining("Incorrect route name");
+        Application sub = new Application();
+        sub.router().get("/stats/{k}", h, "stats");
+        app.addSubapp("/admin/", sub);
+        assertThat(sub.router().urlFor("stats", Map.of("k", "cpu"))).isEqualTo("/admin/stats/cpu");
+        TestServer.run(app, (runner, port) -> {
+            assertThat(get(port, "/users/x%20y").text()).isEqualTo("/users/x%20y");
+            try (RawClient rc = new RawClient(port)) {
+                rc.expect("HEAD");
+                rc.send("HEAD /users/1" + H + "\r\n");
+                assertThat(rc.next().status()).isEqualTo(200);
+            }
         });
     }
 }
