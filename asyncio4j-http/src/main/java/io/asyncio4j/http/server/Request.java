@@ -133,9 +133,46 @@ public final class Request {
         return head.headers().get(name);
     }
 
-    /** The {@code Host} header, or null. */
+    /**
+     * The {@code Host} header; without one, the local host's name, as aiohttp falls back to
+     * {@code socket.getfqdn()}. {@code Forwarded}/{@code X-Forwarded-Host} are ignored (as in aiohttp).
+     */
     public String host() {
-        return head.headers().get("Host");
+        String h = head.headers().get("Host");
+        if (h != null) return h;
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * {@code "https"} on a TLS connection, else {@code "http"} ({@code request.scheme}); like aiohttp
+     * it ignores {@code Forwarded} and {@code X-Forwarded-Proto} (a proxy middleware may trust them).
+     */
+    public String scheme() {
+        return conn.transport().getExtraInfo("ssl_object") != null ? "https" : "http";
+    }
+
+    /** Whether the connection is TLS ({@code request.secure}). */
+    public boolean secure() {
+        return scheme().equals("https");
+    }
+
+    /** The absolute URL: scheme, {@link #host()} and the target as sent ({@code str(request.url)}). */
+    public String url() {
+        return scheme() + "://" + host() + rawPath() + (queryString.isEmpty() ? "" : "?" + queryString);
+    }
+
+    /** {@code If-Modified-Since} as an instant, or null when absent or not a date ({@code if_modified_since}). */
+    public java.time.Instant ifModifiedSince() {
+        return HttpDates.parse(header("If-Modified-Since"));
+    }
+
+    /** {@code If-Unmodified-Since} as an instant, or null ({@code if_unmodified_since}). */
+    public java.time.Instant ifUnmodifiedSince() {
+        return HttpDates.parse(header("If-Unmodified-Since"));
     }
 
     /** Whether the client allows keep-alive. */

@@ -240,4 +240,20 @@ class AiohttpParityTest {
             }
         });
     }
+
+    @Test
+    void schemeHostUrlAndConditionalHeadersIgnoringForwardedHeaders() throws Exception {
+        // aiohttp: scheme http, host from Host (X-Forwarded-* ignored), url absolute, if_modified_since parsed
+        Application app = new Application();
+        app.router().get("/info", r -> Response.text(r.scheme() + " " + r.secure() + " " + r.host() + " " + r.url()
+                + " " + r.ifModifiedSince() + " " + r.ifUnmodifiedSince()));
+        TestServer.run(app, (runner, port) -> {
+            assertThat(RawClient.request(port, "GET /info?a=1 HTTP/1.1\r\nHost: h.test:81\r\nX-Forwarded-Proto: https\r\n"
+                    + "X-Forwarded-Host: evil\r\nForwarded: proto=https;host=evil\r\n"
+                    + "If-Modified-Since: Wed, 21 Oct 2015 07:28:00 GMT\r\nIf-Unmodified-Since: junk\r\n\r\n").text())
+                    .isEqualTo("http false h.test:81 http://h.test:81/info?a=1 2015-10-21T07:28:00Z null");
+            String noHost = RawClient.request(port, "GET /info HTTP/1.0\r\n\r\n").text();
+            assertThat(noHost).startsWith("http false ").doesNotContain("null http");
+        });
+    }
 }
