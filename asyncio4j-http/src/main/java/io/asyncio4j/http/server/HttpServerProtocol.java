@@ -427,7 +427,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
             } else {
                 LOG.log(System.Logger.Level.ERROR, "Error handling request " + r, t);
             }
-            resp = Response.text("500 Internal Server Error\n\nServer got itself in trouble").status(500);
+            resp = internalError(r);
         }
         if (upgraded) {
             if (resp instanceof WebSocketResponse ws) {
@@ -462,6 +462,22 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
             }
         }
         runner.accessLog(r, resp, System.nanoTime() - r.startNanos);
+    }
+
+    /**
+     * aiohttp's answer to a handler's exception: 500 as HTML when the client accepts
+     * {@code text/html}, else as text, and the connection is closed after it.
+     */
+    private static StreamResponse internalError(Request r) {
+        String title = "500 Internal Server Error";
+        String msg = "Server got itself in trouble";
+        String accept = r.header("Accept");
+        Response resp = accept != null && accept.contains("text/html")
+                ? Response.html("<html><head><title>" + title + "</title></head><body>\n<h1>" + title + "</h1>\n"
+                        + msg + "\n</body></html>\n")
+                : Response.text(title + "\n\n" + msg);
+        resp.status(500).forceClose();
+        return resp;
     }
 
     // ---------------------------------------------------------------- writing (from the request task)

@@ -256,4 +256,23 @@ class AiohttpParityTest {
             assertThat(noHost).startsWith("http false ").doesNotContain("null http");
         });
     }
+
+    @Test
+    void aHandlersExceptionIs500TextOrHtmlAndClosesTheConnection() throws Exception {
+        Application app = new Application();
+        app.router().get("/boom", r -> {
+            throw new IllegalStateException("expected by the test");
+        });
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp text = get(port, "/boom");
+            assertThat(text.status()).isEqualTo(500);
+            assertThat(text.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(text.header("Connection")).isEqualTo("close");
+            assertThat(text.text()).isEqualTo("500 Internal Server Error\n\nServer got itself in trouble");
+            RawClient.Resp html = RawClient.request(port, "GET /boom" + H + "Accept: text/html,*/*\r\n\r\n");
+            assertThat(html.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(html.text()).isEqualTo("<html><head><title>500 Internal Server Error</title></head><body>\n"
+                    + "<h1>500 Internal Server Error</h1>\nServer got itself in trouble\n</body></html>\n");
+        });
+    }
 }
