@@ -41,9 +41,14 @@ public class Response extends StreamResponse {
         return new Response(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
-    /** Text with another content type (UTF-8). */
+    /**
+     * Text with another content type, UTF-8; {@code ; charset=utf-8} is appended unless the type
+     * names a charset, as aiohttp's {@code Response(text=..., content_type=...)} does.
+     */
     public static Response text(String text, String contentType) {
-        return new Response(text.getBytes(StandardCharsets.UTF_8), contentType);
+        if (contentType == null) return text(text);
+        String ct = MultipartReader.param(contentType, "charset") != null ? contentType : contentType + "; charset=utf-8";
+        return new Response(text.getBytes(StandardCharsets.UTF_8), ct);
     }
 
     /** {@code text/html; charset=utf-8}. */

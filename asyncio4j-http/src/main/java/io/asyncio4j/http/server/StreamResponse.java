@@ -40,6 +40,7 @@ public class StreamResponse {
     private List<Cookie> cookies;
     private long contentLength = -1;
     private boolean compression;
+    private String forcedCoding;
     private boolean chunkedRequested;
     private boolean forceClose;
 
@@ -144,10 +145,27 @@ public class StreamResponse {
         return cookies == null ? List.of() : List.copyOf(cookies);
     }
 
-    /** Compresses the body with gzip or deflate if the request's {@code Accept-Encoding} allows. */
+    /**
+     * Compresses the body if the request's {@code Accept-Encoding} allows: deflate when accepted,
+     * else gzip, as aiohttp (which tries its codings in the order deflate, gzip). Unlike aiohttp, a
+     * coding refused with {@code q=0} is not used.
+     */
     public StreamResponse enableCompression() {
+        return enableCompression(null);
+    }
+
+    /**
+     * Compresses the body with {@code coding} ({@code "deflate"} or {@code "gzip"}) whatever the
+     * request accepts (aiohttp's {@code enable_compression(force=...)}); {@code "identity"}: not at all;
+     * null: chosen from {@code Accept-Encoding}.
+     */
+    public StreamResponse enableCompression(String coding) {
         checkNotPrepared();
+        if (coding != null && !coding.equals("deflate") && !coding.equals("gzip") && !coding.equals("identity")) {
+            throw new IllegalArgumentException("unsupported content coding " + coding);
+        }
         this.compression = true;
+        this.forcedCoding = coding;
         return this;
     }
 
@@ -187,13 +205,14 @@ public class StreamResponse {
         if (prepared) throw new IllegalStateException("the response head was already sent");
     }
 
-    /** Picks the content coding from Accept-Encoding; null for identity. */
-    static String chooseCoding(Request req) {
+    /** The content coding: the forced one, else deflate or gzip from Accept-Encoding; null for identity. */
+    final String chooseCoding(Request req) {
+        if (forcedCoding != null) return forcedCoding.equals("identity") ? null : forcedCoding;
         String ae = req.headers().get("Accept-Encoding");
         if (ae == null) return null;
         String lower = ae.toLowerCase(java.util.Locale.ROOT);
-        if (accepts(lower, "gzip")) return "gzip";
         if (accepts(lower, "deflate")) return "deflate";
+        if (accepts(lower, "gzip")) return "gzip";
         return null;
     }
 

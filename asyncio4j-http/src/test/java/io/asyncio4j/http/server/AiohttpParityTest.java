@@ -275,4 +275,23 @@ class AiohttpParityTest {
                     + "<h1>500 Internal Server Error</h1>\nServer got itself in trouble\n</body></html>\n");
         });
     }
+
+    @Test
+    void compressionPrefersDeflateLikeAiohttpAndCanBeForced() throws Exception {
+        // aiohttp 3.8: Response(text=...).enable_compression() answers "gzip, deflate" with deflate
+        String big = "hello".repeat(100);
+        Application app = new Application();
+        app.router().get("/c", r -> Response.text(big).enableCompression());
+        app.router().get("/gz", r -> Response.text(big).enableCompression("gzip"));
+        app.router().get("/html", r -> Response.text("<b>", "text/html"));     // Response(text=, content_type=)
+        TestServer.run(app, (runner, port) -> {
+            assertThat(RawClient.request(port, "GET /c" + H + "Accept-Encoding: gzip, deflate\r\n\r\n")
+                    .header("Content-Encoding")).isEqualTo("deflate");
+            assertThat(RawClient.request(port, "GET /c" + H + "Accept-Encoding: gzip\r\n\r\n")
+                    .header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(get(port, "/c").header("Content-Encoding")).isNull();
+            assertThat(get(port, "/gz").header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(get(port, "/html").header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        });
+    }
 }
