@@ -335,7 +335,7 @@ public final class ClientSession implements AutoCloseable {
             }
             URI next;
             try {
-                URI r = uri.resolve(location.trim());
+                URI r = uri.resolve(UrlQuoting.requote(location.trim()));
                 String str = r.toString();
                 int hash = str.indexOf('#');
                 next = hash < 0 ? r : URI.create(str.substring(0, hash));
@@ -544,7 +544,7 @@ public final class ClientSession implements AutoCloseable {
     private URI buildUrl(String url, List<Map.Entry<String, String>> params) {
         URI u;
         try {
-            u = URI.create(url);
+            u = URI.create(UrlQuoting.requote(url)); // aiohttp (yarl) accepts "a b", "é", "[1]" and quotes them
             if (options.baseUrl != null && !u.isAbsolute()) u = options.baseUrl.resolve(u);
         } catch (IllegalArgumentException e) {
             throw new InvalidUrlError(url, e.getMessage());

@@ -108,4 +108,18 @@ class AiohttpClientParityTest {
                     .isEqualTo("p=%2Fa+b%3F%26%3D%2B%C3%A9~%2A%21%24%27%28%29%2C%3B%3A%40&k+y=1");
         });
     }
+
+    @Test
+    void urlsAreRequotedLikeYarl() throws Exception {
+        // aiohttp 3.8 sent /info/a%20b/1?q=%C3%A9+x&r=a+b&s=A%25zz&t=%5B1%5D for the same string (and
+        // decoded %41 to A, which we leave alone)
+        Application app = new Application();
+        app.router().get("/{p:.*}", r -> Response.text(r.pathQs()));
+        app.router().get("/redirect", r -> new Response().status(302).header("Location", "/to here?x=a b"));
+        withServer(app, (s, base) -> {
+            assertThat(s.get(base + "/a b/\u00e9?q=\u00e9 x&r=a+b&s=%zz&t=[1]#frag").text())
+                    .isEqualTo("/a%20b/%C3%A9?q=%C3%A9+x&r=a+b&s=%25zz&t=%5B1%5D");
+            assertThat(s.get(base + "/redirect").text()).isEqualTo("/to%20here?x=a+b");
+        });
+    }
 }
