@@ -207,8 +207,16 @@ public final class Application {
         if (first != null) throw first;
     }
 
-    /** Resolves the route and runs the handler inside the middlewares of the apps on the way. */
+    /**
+     * Resolves the route and runs the handler inside the middlewares of the apps on the way. An
+     * HTTP/1.1 {@code Expect} other than {@code 100-continue} is refused first with 417, outside the
+     * middlewares, as aiohttp's default {@code expect_handler} does.
+     */
     StreamResponse dispatch(Request req) throws Exception {
+        String expect = req.header("Expect");
+        if (expect != null && req.version().isAtLeast11() && !expect.strip().equalsIgnoreCase("100-continue")) {
+            throw new HttpException(417, "Unknown Expect: " + expect);
+        }
         Router.Match m = router.resolve(req.method(), req.pathSafe(), new ArrayList<>(2));
         req.matchInfo = m.params();
         List<Application> apps = m.apps();

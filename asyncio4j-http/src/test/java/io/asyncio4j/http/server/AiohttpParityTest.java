@@ -294,4 +294,17 @@ class AiohttpParityTest {
             assertThat(get(port, "/html").header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         });
     }
+
+    @Test
+    void anUnknownExpectationIs417() throws Exception {
+        Application app = new Application();
+        app.middleware((r, next) -> Response.text("middleware"));   // aiohttp refuses before the middlewares
+        app.router().get("/ok", r -> Response.text("ok"));
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp r = RawClient.request(port, "GET /ok" + H + "Expect: foo\r\n\r\n");
+            assertThat(r.status()).isEqualTo(417);
+            assertThat(r.text()).isEqualTo("Unknown Expect: foo");
+            assertThat(RawClient.request(port, "GET /ok HTTP/1.0\r\nExpect: foo\r\n\r\n").text()).isEqualTo("middleware");
+        });
+    }
 }
