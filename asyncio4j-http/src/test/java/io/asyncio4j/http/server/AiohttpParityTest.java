@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins server behaviour that users compare with aiohttp.web: every expected value here was observed
@@ -305,6 +306,19 @@ class AiohttpParityTest {
             assertThat(r.status()).isEqualTo(417);
             assertThat(r.text()).isEqualTo("Unknown Expect: foo");
             assertThat(RawClient.request(port, "GET /ok HTTP/1.0\r\nExpect: foo\r\n\r\n").text()).isEqualTo("middleware");
+        });
+    }
+
+    @Test
+    void fileResponsesTakeTheirTypeFromPythonsMimetypesWithoutCharset(@TempDir java.nio.file.Path dir) throws Exception {
+        for (String n : new String[] {"a.txt", "b.html", "c.ico", "d.unknownext"}) java.nio.file.Files.writeString(dir.resolve(n), "x");
+        Application app = new Application();
+        app.router().addStatic("/s", dir);
+        TestServer.run(app, (runner, port) -> {
+            assertThat(get(port, "/s/a.txt").header("Content-Type")).isEqualTo("text/plain");
+            assertThat(get(port, "/s/b.html").header("Content-Type")).isEqualTo("text/html");
+            assertThat(get(port, "/s/c.ico").header("Content-Type")).isEqualTo("image/vnd.microsoft.icon");
+            assertThat(get(port, "/s/d.unknownext").header("Content-Type")).isEqualTo("application/octet-stream");
         });
     }
 }
