@@ -65,6 +65,7 @@ public final class ClientSession implements AutoCloseable {
      */
     public static final class Options {
         URI baseUrl;
+        String auth;
         final HttpHeaders headers = new HttpHeaders();
         CookieJar cookieJar;
         TCPConnector connector;
@@ -113,6 +114,12 @@ public final class ClientSession implements AutoCloseable {
         /** Default time limits (default {@link ClientTimeout#DEFAULT}). */
         public Options timeout(ClientTimeout t) {
             timeout = Objects.requireNonNull(t);
+            return this;
+        }
+
+        /** Basic credentials for every request without its own (aiohttp's {@code ClientSession(auth=...)}), Latin-1. */
+        public Options basicAuth(String login, String password) {
+            auth = RequestOptions.basic(login, password);
             return this;
         }
 
@@ -263,13 +270,22 @@ public final class ClientSession implements AutoCloseable {
         HttpHeaders userHeaders = new HttpHeaders(options.headers);
         for (Map.Entry<String, String> h : o.headers) userHeaders.remove(h.getKey());
         for (Map.Entry<String, String> h : o.headers) userHeaders.add(h.getKey(), h.getValue());
-        if (uri.getRawUserInfo() != null) {
-            String ui = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
-            int colon = ui.indexOf(':');
-            if (!userHeaders.contains("Authorization")) {
-                userHeaders.add("Authorization", RequestOptions.basic(colon < 0 ? ui : ui.substring(0, colon),
-                        colon < 0 ? "" : ui.substring(colon + 1)));
+        // aiohttp's precedence: auth=, else credentials in the URL, else the session's auth; never two of them
+        String urlAuth = RequestOptions.basicFromUserInfo(uri.getUserInfo());
+        if (o.auth != null && urlAuth != null) {
+            throw new IllegalArgumentException("Cannot combine AUTH argument with credentials encoded in URL");
+        }
+        // (the session's only for its base URL's origin when it has one)
+        String sessionAuth = options.baseUrl == null || sameOrigin(options.baseUrl, uri) ? options.auth : null;
+        String auth = o.auth != null ? o.auth : urlAuth != null ? urlAuth : sessionAuth;
+        if (auth != null) {
+            if (userHeaders.contains("Authorization")) {
+                throw new IllegalArgumentException(
+                        "Cannot combine AUTHORIZATION header with AUTH argument or credentials encoded in URL");
             }
+            userHeaders.add("Authorization", auth);
+        }
+        if (uri.getRawUserInfo() != null) {
             uri = URI.create(uri.getScheme() + "://" + hostPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         }

@@ -122,4 +122,31 @@ class AiohttpClientParityTest {
             assertThat(s.get(base + "/redirect").text()).isEqualTo("/to%20here?x=a+b");
         });
     }
+
+    @Test
+    void basicAuthIsLatin1AndCannotBeCombined() throws Exception {
+        Application app = new Application();
+        app.router().get("/auth", r -> Response.text(String.valueOf(r.header("Authorization"))));
+        withServer(app, (s, base) -> {
+            String port = base.substring(base.lastIndexOf(':') + 1);
+            String latin1 = "Basic " + java.util.Base64.getEncoder().encodeToString("j\u00fcrgen:p+w".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(s.get(base + "/auth", new RequestOptions().basicAuth("j\u00fcrgen", "p+w")).text()).isEqualTo(latin1);
+            assertThat(s.get("http://j%C3%BCrgen:p+w@127.0.0.1:" + port + "/auth").text()).isEqualTo(latin1);
+            String utf8 = "Basic " + java.util.Base64.getEncoder().encodeToString("j\u00fcrgen:pw".getBytes(StandardCharsets.UTF_8));
+            assertThat(s.get(base + "/auth", new RequestOptions().basicAuth("j\u00fcrgen", "pw", StandardCharsets.UTF_8)).text())
+                    .isEqualTo(utf8);
+            assertThatThrownBy(() -> s.get(base + "/auth", new RequestOptions().basicAuth("a", "b").header("Authorization", "x")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot combine AUTHORIZATION header");
+            assertThatThrownBy(() -> s.get("http://u:p@127.0.0.1:" + port + "/auth", new RequestOptions().basicAuth("a", "b")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot combine AUTH argument");
+            assertThatThrownBy(() -> new RequestOptions().basicAuth("a:b", "c")).isInstanceOf(IllegalArgumentException.class);
+        });
+        withServer(app, (ignored, base) -> {
+            try (ClientSession s = new ClientSession(new ClientSession.Options().basicAuth("sess", "pw"))) {
+                String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("sess:pw".getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(s.get(base + "/auth").text()).isEqualTo(expected);
+                assertThat(s.get(base + "/auth", new RequestOptions().basicAuth("req", "pw")).text()).contains("Basic ");
+            }
+        });
+    }
 }
