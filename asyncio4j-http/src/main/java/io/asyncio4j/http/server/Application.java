@@ -59,6 +59,7 @@ public final class Application {
     private final List<Hook> onStartup = new ArrayList<>();
     private final List<Hook> onShutdown = new ArrayList<>();
     private final List<Hook> onCleanup = new ArrayList<>();
+    private final List<ResponsePrepareHook> onResponsePrepare = new ArrayList<>();
     private final List<CleanupContext> cleanupCtx = new ArrayList<>();
     private final List<AutoCloseable> entered = new ArrayList<>();
     private final List<Application> subapps = new ArrayList<>();
@@ -103,6 +104,28 @@ public final class Application {
         checkNotFrozen();
         onShutdown.add(h);
         return this;
+    }
+
+    /**
+     * A hook run just before a response's head is sent, for every response of a request routed
+     * through this application (errors, 404s and WebSocket handshakes too): aiohttp's
+     * {@code on_response_prepare}. It may still change the status and headers.
+     */
+    @FunctionalInterface
+    public interface ResponsePrepareHook {
+        /** Runs the hook for {@code response} to {@code request}. */
+        void run(Request request, StreamResponse response) throws Exception;
+    }
+
+    /** Adds an {@link ResponsePrepareHook}; the outer application's run first, each list in order. */
+    public Application onResponsePrepare(ResponsePrepareHook h) {
+        checkNotFrozen();
+        onResponsePrepare.add(h);
+        return this;
+    }
+
+    List<ResponsePrepareHook> responsePrepareHooks() {
+        return onResponsePrepare;
     }
 
     /** Adds a hook run at the very end, after in-flight requests finished, in the order added. */
@@ -213,14 +236,15 @@ public final class Application {
      * middlewares, as aiohttp's default {@code expect_handler} does.
      */
     StreamResponse dispatch(Request req) throws Exception {
+        Router.Match m = router.resolve(req.method(), req.pathSafe(), new ArrayList<>(2));
+        req.matchInfo = m.params();
+        List<Application> apps = m.apps();
+        req.apps = apps;
+        req.app = apps.getLast();
         String expect = req.header("Expect");
         if (expect != null && req.version().isAtLeast11() && !expect.strip().equalsIgnoreCase("100-continue")) {
             throw new HttpException(417, "Unknown Expect: " + expect);
         }
-        Router.Match m = router.resolve(req.method(), req.pathSafe(), new ArrayList<>(2));
-        req.matchInfo = m.params();
-        List<Application> apps = m.apps();
-        req.app = apps.getLast();
         Handler h = m.handler();
         for (int i = apps.size() - 1; i >= 0; i--) {
             List<Middleware> mws = apps.get(i).middlewares;

@@ -41,6 +41,7 @@ public final class Request {
     private Map<String, String> cookies;
     Map<String, String> matchInfo = Map.of();
     Application app;
+    List<Application> apps = List.of(); // the applications the route went through, outermost first
     private Map<String, Object> state;
     final BodyStream body;
     StreamResponse response;

@@ -270,9 +270,12 @@ public class StreamResponse {
         return this;
     }
 
-    final void sendHead(Request request, long length, boolean forceChunked) {
+    final void sendHead(Request request, long length, boolean forceChunked) throws Exception {
         this.request = request;
         request.response = this;
+        for (Application app : request.apps) {
+            for (Application.ResponsePrepareHook h : app.responsePrepareHooks()) h.run(request, this);
+        }
         this.noBody = request.method().equals("HEAD") || status < 200 || status == 204 || status == 304;
         boolean useChunked = !noBody && (length < 0 || forceChunked) && request.version().isAtLeast11();
         if (useChunked) length = -1;

@@ -321,4 +321,30 @@ class AiohttpParityTest {
             assertThat(get(port, "/s/d.unknownext").header("Content-Type")).isEqualTo("application/octet-stream");
         });
     }
+
+    @Test
+    void onResponsePrepareSeesEveryResponse() throws Exception {
+        Application app = new Application();
+        app.onResponsePrepare((req, resp) -> resp.headers().add("X-Hook", "outer"));
+        app.router().get("/ok", r -> Response.text("ok"));
+        app.router().get("/stream", r -> {
+            StreamResponse s = new StreamResponse();
+            s.prepare(r);
+            s.write("x");
+            return s;
+        });
+        app.router().get("/boom", r -> {
+            throw new IllegalStateException("expected by the test");
+        });
+        Application sub = new Application();
+        sub.onResponsePrepare((req, resp) -> resp.headers().add("X-Hook", "sub"));
+        sub.router().get("/x", r -> Response.text("x"));
+        app.addSubapp("/sub", sub);
+        TestServer.run(app, (runner, port) -> {
+            for (String p : new String[] {"/ok", "/stream", "/boom", "/nope"}) {
+                assertThat(get(port, p).head().headers().getAll("X-Hook")).as(p).containsExactly("outer");
+            }
+            assertThat(get(port, "/sub/x").head().headers().getAll("X-Hook")).containsExactly("outer", "sub");
+        });
+    }
 }
