@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <li>{@code Path}: the default path is the request path up to its last {@code /}; sent when the request
  *     path path-matches.</li>
  * <li>{@code Max-Age} (wins) and {@code Expires}; a date in the past deletes the cookie.</li>
- * <li>{@code Secure}: only sent over https (and only accepted from https); {@code HttpOnly} is kept.</li>
+ * <li>{@code Secure}: only sent over https, and only accepted from https (RFC 6265bis, as browsers do;
+ *     aiohttp also stores one received over http); {@code HttpOnly} is kept.</li>
  * <li>Sent in the {@code Cookie} header longest path first.</li>
  * </ul>
  *

@@ -370,14 +370,18 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         return Asyncio.timeout(timeout, (io.asyncio4j.Coroutine<WebSocketMessage>) this::receive);
     }
 
-    /** The next message, which must be TEXT. */
+    /**
+     * The next message, which must be TEXT (aiohttp's {@code receive_str}); any other message, also
+     * a CLOSE, throws {@link IOException} where aiohttp raises {@code TypeError}. The message is
+     * consumed either way.
+     */
     public String receiveStr() throws Exception {
         WebSocketMessage m = receive();
         if (m.type() != WebSocketMessage.Type.TEXT) throw new IOException("expected a TEXT message, got " + m);
         return m.text();
     }
 
-    /** The next message, which must be BINARY. */
+    /** The next message, which must be BINARY ({@code receive_bytes}; else {@link IOException}, see {@link #receiveStr}). */
     public byte[] receiveBytes() throws Exception {
         WebSocketMessage m = receive();
         if (m.type() != WebSocketMessage.Type.BINARY) throw new IOException("expected a BINARY message, got " + m);
