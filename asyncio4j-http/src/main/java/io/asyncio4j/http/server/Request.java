@@ -49,6 +49,7 @@ public final class Request {
     boolean continueSent;
     boolean keepAlive;
     private MultiDict post;
+    private byte[] readBytes;
     private List<MultipartReader.FileField> postFiles = List.of();
 
     Request(HttpServerProtocol conn, RequestHead head, int bodyBuffer) {
@@ -259,9 +260,14 @@ public final class Request {
         return head.framing() == BodyFraming.CONTENT_LENGTH ? head.contentLength() : head.framing() == BodyFraming.NONE ? 0 : -1;
     }
 
-    /** Whether the request has a body ({@code can_read_body}/{@code body_exists}). */
+    /** Whether the request has a body, read or not ({@code body_exists}). */
     public boolean hasBody() {
         return head.framing() != BodyFraming.NONE;
+    }
+
+    /** Whether body octets remain to be read ({@code can_read_body}): false once the body was read. */
+    public boolean canReadBody() {
+        return hasBody() && !body.atEof();
     }
 
     // ---------------------------------------------------------------- body
@@ -271,9 +277,13 @@ public final class Request {
         return body;
     }
 
-    /** The whole body, at most the application's {@code clientMaxSize} (else 413). */
+    /**
+     * The whole body, at most the application's {@code clientMaxSize} (else 413). Kept, as aiohttp
+     * keeps it: later calls (and {@link #text()}, {@link #json()}) return the same bytes.
+     */
     public byte[] read() throws Exception {
-        return body.readAll(app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize());
+        if (readBytes == null) readBytes = body.readAll(app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize());
+        return readBytes;
     }
 
     /**

@@ -347,4 +347,22 @@ class AiohttpParityTest {
             assertThat(get(port, "/sub/x").head().headers().getAll("X-Hook")).containsExactly("outer", "sub");
         });
     }
+
+    @Test
+    void theBodyIsKeptForLaterReadsAndCanReadBodyTurnsFalse() throws Exception {
+        // aiohttp: read() stores the body, so text() and json() after it see it again
+        Application app = new Application();
+        app.router().post("/twice", r -> {
+            boolean before = r.canReadBody();
+            int n = r.read().length;
+            return Response.text(before + " " + n + " " + r.read().length + " " + r.text() + " " + r.json().get("a")
+                    + " " + r.canReadBody() + " " + r.hasBody());
+        });
+        app.router().get("/none", r -> Response.text(r.canReadBody() + " " + r.hasBody()));
+        TestServer.run(app, (runner, port) -> {
+            assertThat(RawClient.request(port, "POST /twice" + H + "Content-Length: 7\r\n\r\n{\"a\":1}").text())
+                    .isEqualTo("true 7 7 {\"a\":1} 1 false true");
+            assertThat(get(port, "/none").text()).isEqualTo("false false");
+        });
+    }
 }
