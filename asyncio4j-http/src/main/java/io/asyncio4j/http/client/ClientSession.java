@@ -4,6 +4,7 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.JsonDumps;
 import io.asyncio4j.http.UrlQuoting;
 import io.asyncio4j.http.parser.ChunkedEncoder;
 import io.asyncio4j.http.parser.HttpHeadEncoder;
@@ -518,7 +519,7 @@ public final class ClientSession implements AutoCloseable {
         String ct = o.contentType;
         RequestBody b;
         if (o.hasJson) {
-            b = RequestBody.bytes(Json.MAPPER.writeValueAsBytes(o.json), ct != null ? ct : "application/json");
+            b = RequestBody.bytes(JsonDumps.bytes(o.json), ct != null ? ct : "application/json"); // aiohttp's json.dumps text
         } else if (o.body != null) {
             b = RequestBody.streamed(o.body, ct != null ? ct : "application/octet-stream");
         } else if (o.data instanceof byte[] bytes) {

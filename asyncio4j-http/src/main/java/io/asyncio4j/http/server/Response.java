@@ -2,6 +2,7 @@ package io.asyncio4j.http.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asyncio4j.http.JsonDumps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +62,13 @@ public class Response extends StreamResponse {
         return new Response(body, contentType == null ? "application/octet-stream" : contentType);
     }
 
-    /** {@code application/json}, serialized with Jackson. */
+    /**
+     * {@code application/json; charset=utf-8}, serialized with Jackson into the text aiohttp's
+     * {@code json_response} sends ({@link JsonDumps}: {@code {"a": 1}}).
+     */
     public static Response json(Object value) {
         try {
-            return new Response(JSON.writeValueAsBytes(value), "application/json; charset=utf-8");
+            return new Response(JsonDumps.bytes(value), "application/json; charset=utf-8");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize to JSON: " + e.getMessage(), e);
         }

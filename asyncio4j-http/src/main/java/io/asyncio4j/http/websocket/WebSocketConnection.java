@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Future;
 import io.asyncio4j.TimeoutError;
+import io.asyncio4j.http.JsonDumps;
 import io.asyncio4j.loop.EventLoop;
 import io.asyncio4j.loop.TimerHandle;
 import io.asyncio4j.net.Protocol;
@@ -452,11 +453,11 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         send(encoder.binary(data));
     }
 
-    /** Sends {@code value} as JSON text (Jackson). */
+    /** Sends {@code value} as JSON text (Jackson), written as aiohttp's {@code send_json} writes it ({@link JsonDumps}). */
     public void sendJson(Object value) throws Exception {
         String s;
         try {
-            s = JSON.writeValueAsString(value);
+            s = JsonDumps.string(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize to JSON: " + e.getMessage(), e);
         }

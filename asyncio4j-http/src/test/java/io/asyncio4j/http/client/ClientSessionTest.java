@@ -146,7 +146,7 @@ class ClientSessionTest {
 
             e = s.post(url("/echo"), new RequestOptions().json(Map.of("k", List.of(1, 2)))).json();
             assertThat(e.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
-            assertThat(e.get("body").asText()).isEqualTo("{\"k\":[1,2]}");
+            assertThat(e.get("body").asText()).isEqualTo("{\"k\": [1, 2]}");
 
             Map<String, String> f = new LinkedHashMap<>();
             f.put("name", "J\u00fcrgen & co");

@@ -365,4 +365,21 @@ class AiohttpParityTest {
             assertThat(get(port, "/none").text()).isEqualTo("false false");
         });
     }
+
+    @Test
+    void jsonIsWrittenAsPythonsJsonDumps() throws Exception {
+        // aiohttp: web.json_response({"a": 1, "b": [1, 2, [], {}], "c": "h\u00e9\U0001F600", "d": None})
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("a", 1);
+        doc.put("b", List.of(1, 2, List.of(), Map.of()));
+        doc.put("c", "h\u00e9\uD83D\uDE00");
+        doc.put("d", null);
+        Application app = new Application();
+        app.router().get("/j", r -> Response.json(doc));
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp r = get(port, "/j");
+            assertThat(r.text()).isEqualTo("{\"a\": 1, \"b\": [1, 2, [], {}], \"c\": \"h\\u00e9\\ud83d\\ude00\", \"d\": null}");
+            assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        });
+    }
 }

@@ -92,7 +92,7 @@ class InteropTest {
         TestServer.run(app(tmp), (runner, port) -> {
             String base = "http://127.0.0.1:" + port;
             Out o = run(List.of("curl", "-sS", "--http1.1", "-H", "Content-Type: application/json", "-d", "{\"a\":1}", base + "/json"));
-            assertThat(o.stdout()).isEqualTo("{\"got\":{\"a\":1}}");
+            assertThat(o.stdout()).isEqualTo("{\"got\": {\"a\": 1}}");
             Path up = tmp.resolve("up.bin");
             Files.write(up, new byte[300_000]);
             o = run(List.of("curl", "-sS", "-H", "Transfer-Encoding: chunked", "--data-binary", "@" + up, base + "/len"));

@@ -33,7 +33,7 @@ class RoutingTest {
             assertThat(r405.header("Allow")).contains("GET").contains("HEAD");
             RawClient.Resp created = RawClient.request(port, "POST /users" + H + "Content-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"bob\"}");
             assertThat(created.status()).isEqualTo(201);
-            assertThat(created.text()).isEqualTo("{\"created\":\"bob\"}");
+            assertThat(created.text()).isEqualTo("{\"created\": \"bob\"}");
             assertThat(RawClient.request(port, "PATCH /any" + H + "\r\n").text()).isEqualTo("any PATCH");
             assertThat(RawClient.request(port, "GET /q?a=1&a=2&b=%20x+y" + H + "Cookie: c=cv; d=e\r\n\r\n").text())
                     .isEqualTo("[1, 2]  x y cv");
