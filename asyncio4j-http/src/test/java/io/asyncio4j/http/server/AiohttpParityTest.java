@@ -130,6 +130,20 @@ class AiohttpParityTest {
     }
 
     @Test
+    void cookieValuesAreQuotedLikeSimpleCookie() {
+        // Python: c[k] = v; c.output() for each pair
+        assertThat(Cookie.quote("abc=")).isEqualTo("\"abc=\"");
+        assertThat(Cookie.quote("a b")).isEqualTo("\"a b\"");
+        assertThat(Cookie.quote("x;y,z")).isEqualTo("\"x\\073y\\054z\"");
+        assertThat(Cookie.quote("q\"\\")).isEqualTo("\"q\\\"\\\\\"");
+        assertThat(Cookie.quote("h\u00e9")).isEqualTo("\"h\\351\"");
+        assertThat(Cookie.quote("a/b:c")).isEqualTo("\"a/b:c\"");
+        assertThat(Cookie.quote("tok-1.2_3~:")).isEqualTo("tok-1.2_3~:");
+        assertThat(Cookie.quote("")).isEqualTo("\"\"");
+        assertThat(Cookie.quote("a\r\nb")).isEqualTo("\"a\\015\\012b\"");
+    }
+
+    @Test
     void encodedSlashStaysInItsSegmentAndDecodingIsLenient() throws Exception {
         Application app = new Application();
         // add_route("*", "/info/{a}/{b:\\d+}", info) answering path, match_info and query
