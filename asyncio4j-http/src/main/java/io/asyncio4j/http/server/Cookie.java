@@ -64,6 +64,29 @@ public record Cookie(String name, String value, String path, String domain, long
         return sb.append('"').toString();
     }
 
+    /** Python's {@code http.cookies._unquote}: a quoted value loses its quotes and {@code \ooo}/{@code \c} escapes. */
+    static String unquote(String v) {
+        if (v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') return v;
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 >= v.length() - 1) {
+                sb.append(c);
+            } else if (i + 3 < v.length() - 1 && isOctal(v.charAt(i + 1), '3') && isOctal(v.charAt(i + 2), '7')
+                    && isOctal(v.charAt(i + 3), '7')) {
+                sb.append((char) Integer.parseInt(v.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                sb.append(v.charAt(++i));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isOctal(char c, char max) {
+        return c >= '0' && c <= max;
+    }
+
     private static boolean isToken(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

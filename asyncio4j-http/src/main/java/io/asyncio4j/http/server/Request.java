@@ -187,7 +187,7 @@ public final class Request {
         return head;
     }
 
-    /** The cookies of the {@code Cookie} header ({@code request.cookies}). */
+    /** The cookies of the {@code Cookie} header ({@code request.cookies}), quoted values unquoted as {@code SimpleCookie} does. */
     public Map<String, String> cookies() {
         if (cookies == null) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -197,8 +197,7 @@ public final class Request {
                     if (eq <= 0) continue;
                     String k = pair.substring(0, eq).strip();
                     String v = pair.substring(eq + 1).strip();
-                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
-                    m.putIfAbsent(k, v);
+                    m.put(k, Cookie.unquote(v)); // a repeated name: the last wins, as in SimpleCookie
                 }
             }
             cookies = m;

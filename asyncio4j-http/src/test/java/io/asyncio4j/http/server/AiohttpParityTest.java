@@ -130,6 +130,18 @@ class AiohttpParityTest {
     }
 
     @Test
+    void requestCookiesAreParsedLikeSimpleCookie() throws Exception {
+        // aiohttp 3.8 (request.cookies) gave {'a': '2'}, {'c': 'x;y"z'}, {'d': 'e=f'}
+        Application app = new Application();
+        app.router().get("/c", r -> Response.text(r.cookies().toString()));
+        TestServer.run(app, (runner, port) -> {
+            assertThat(RawClient.request(port, "GET /c" + H + "Cookie: a=1; a=2\r\n\r\n").text()).isEqualTo("{a=2}");
+            assertThat(RawClient.request(port, "GET /c" + H + "Cookie: c=\"x\\073y\\\"z\"\r\n\r\n").text()).isEqualTo("{c=x;y\"z}");
+            assertThat(RawClient.request(port, "GET /c" + H + "Cookie: d=e=f\r\n\r\n").text()).isEqualTo("{d=e=f}");
+        });
+    }
+
+    @Test
     void cookieValuesAreQuotedLikeSimpleCookie() {
         // Python: c[k] = v; c.output() for each pair
         assertThat(Cookie.quote("abc=")).isEqualTo("\"abc=\"");
