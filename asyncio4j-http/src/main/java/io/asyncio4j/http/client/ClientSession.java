@@ -245,10 +245,10 @@ public final class ClientSession implements AutoCloseable {
     public ClientResponse delete(String url, RequestOptions o) throws Exception { return request("DELETE", url, o); }
 
     /** HEAD; redirects are not followed unless {@code allowRedirects(true)} (aiohttp's default for HEAD). */
-    public ClientResponse head(String url) throws Exception { return request("HEAD", url, new RequestOptions()); }
+    public ClientResponse head(String url) throws Exception { return head(url, new RequestOptions()); }
 
     /** HEAD with options. */
-    public ClientResponse head(String url, RequestOptions o) throws Exception { return request("HEAD", url, o); }
+    public ClientResponse head(String url, RequestOptions o) throws Exception { return request("HEAD", url, o, false); }
 
     /** OPTIONS. */
     public ClientResponse options(String url) throws Exception { return request("OPTIONS", url, new RequestOptions()); }
@@ -263,6 +263,14 @@ public final class ClientSession implements AutoCloseable {
      * is read from the response. Runs in a task.
      */
     public ClientResponse request(String method, String url, RequestOptions o) throws Exception {
+        return request(method, url, o, true);
+    }
+
+    /**
+     * {@code followByDefault}: whether redirects are followed when {@code o} does not say; aiohttp's
+     * {@code head()} alone defaults to not following, {@code request("HEAD", ...)} follows.
+     */
+    private ClientResponse request(String method, String url, RequestOptions o, boolean followByDefault) throws Exception {
         if (closed) throw new ClientError("Session is closed");
         EventLoop loop = Asyncio.getRunningLoop();
         if (loop == null) throw new IllegalStateException("no running event loop: call inside a task");
@@ -293,7 +301,7 @@ public final class ClientSession implements AutoCloseable {
         URI target = uri;
         if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, target, userHeaders));
         try {
-            ClientResponse r = doRequest(loop, method, target, userHeaders, o);
+            ClientResponse r = doRequest(loop, method, target, userHeaders, o, followByDefault);
             if (tracer.active()) {
                 try {
                     tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, target, userHeaders, r));
@@ -312,10 +320,10 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private ClientResponse doRequest(EventLoop loop, String method, URI uri, HttpHeaders userHeaders,
-                                     RequestOptions o) throws Exception {
+                                     RequestOptions o, boolean followByDefault) throws Exception {
         Deadlines d = new Deadlines(loop, o.timeout != null ? o.timeout : options.timeout);
         boolean autoDecompress = o.autoDecompress != null ? o.autoDecompress : options.autoDecompress;
-        boolean allowRedirects = o.allowRedirects != null ? o.allowRedirects : !method.equals("HEAD");
+        boolean allowRedirects = o.allowRedirects != null ? o.allowRedirects : followByDefault;
         int maxRedirects = o.maxRedirects != null ? o.maxRedirects : options.maxRedirects;
         boolean raise = o.raiseForStatus != null ? o.raiseForStatus : options.raiseForStatus;
         RequestBody body = encodeBody(o, userHeaders);

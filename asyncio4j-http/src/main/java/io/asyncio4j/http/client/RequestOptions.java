@@ -178,7 +178,7 @@ public final class RequestOptions {
         return this;
     }
 
-    /** Whether to follow redirects (default true; aiohttp's default for every method). */
+    /** Whether to follow redirects (default true, except for {@code session.head(..)}: aiohttp's defaults). */
     public RequestOptions allowRedirects(boolean on) {
         allowRedirects = on;
         return this;

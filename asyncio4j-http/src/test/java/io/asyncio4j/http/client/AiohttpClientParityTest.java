@@ -149,4 +149,20 @@ class AiohttpClientParityTest {
             }
         });
     }
+
+    @Test
+    void headDoesNotFollowRedirectsButRequestHeadDoes() throws Exception {
+        Application app = new Application();
+        app.router().get("/from", r -> new Response().status(302).header("Location", "/to"));
+        app.router().get("/to", r -> Response.text("here"));
+        withServer(app, (s, base) -> {
+            try (ClientResponse r = s.head(base + "/from")) {
+                assertThat(r.status()).isEqualTo(302);
+            }
+            try (ClientResponse r = s.request("HEAD", base + "/from", new RequestOptions())) {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.history()).hasSize(1);
+            }
+        });
+    }
 }
