@@ -523,7 +523,11 @@ public final class ClientSession implements AutoCloseable {
 
     private RequestBody encodeBody(RequestOptions o, HttpHeaders userHeaders) throws Exception {
         int n = (o.data != null ? 1 : 0) + (o.hasJson ? 1 : 0) + (o.body != null ? 1 : 0);
-        if (n > 1) throw new IllegalArgumentException("give at most one of data, json and body");
+        if (n > 1) {
+            throw new IllegalArgumentException(o.data != null && o.hasJson
+                    ? "data and json parameters can not be used at the same time" // aiohttp's ValueError
+                    : "give at most one of data, json and body");
+        }
         String ct = o.contentType;
         RequestBody b;
         if (o.hasJson) {

@@ -165,4 +165,11 @@ class AiohttpClientParityTest {
             }
         });
     }
+
+    @Test
+    void dataAndJsonTogetherAreRefused() throws Exception {
+        withServer(new Application(), (s, base) -> assertThatThrownBy(() -> s.post(base + "/", new RequestOptions().data("x").json(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data and json parameters can not be used at the same time"));
+    }
 }
