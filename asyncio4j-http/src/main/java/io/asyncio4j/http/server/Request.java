@@ -231,8 +231,50 @@ public final class Request {
         return state;
     }
 
-    /** The peer address ({@code request.remote}), or null. */
-    public SocketAddress remote() {
+    /**
+     * The peer's IP address as text, {@code "127.0.0.1"} or {@code "::1"} ({@code request.remote}),
+     * or null when unknown. Like aiohttp, {@code Forwarded}/{@code X-Forwarded-For} are ignored.
+     */
+    public String remote() {
+        SocketAddress a = remoteAddress();
+        if (a instanceof java.net.InetSocketAddress i) {
+            return i.getAddress() == null ? i.getHostString() : ipText(i.getAddress());
+        }
+        return a == null ? null : a.toString();
+    }
+
+    /** An address as Python's {@code inet_ntop} writes it: IPv6 compressed ({@code ::1}, RFC 5952), with its zone. */
+    static String ipText(java.net.InetAddress ip) {
+        if (!(ip instanceof java.net.Inet6Address v6)) return ip.getHostAddress();
+        byte[] b = v6.getAddress();
+        int bestStart = -1;
+        int bestLen = 1; // only a run of two or more zero groups is shortened
+        for (int g = 0; g < 8; ) {
+            int len = 0;
+            while (g + len < 8 && b[2 * (g + len)] == 0 && b[2 * (g + len) + 1] == 0) len++;
+            if (len > bestLen) {
+                bestStart = g;
+                bestLen = len;
+            }
+            g += Math.max(len, 1);
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int g = 0; g < 8; g++) {
+            if (g == bestStart) {
+                sb.append("::");
+                g += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(((b[2 * g] & 0xff) << 8) | (b[2 * g + 1] & 0xff)));
+        }
+        String zone = v6.getScopedInterface() != null ? v6.getScopedInterface().getName()
+                : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : null;
+        return zone == null ? sb.toString() : sb + "%" + zone;
+    }
+
+    /** The peer's socket address (the transport's {@code peername}), or null. */
+    public SocketAddress remoteAddress() {
         return (SocketAddress) conn.transport().getExtraInfo("peername");
     }
 

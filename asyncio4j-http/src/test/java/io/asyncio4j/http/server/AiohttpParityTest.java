@@ -408,4 +408,18 @@ class AiohttpParityTest {
             assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         });
     }
+
+    @Test
+    void remoteIsTheIpAsText() throws Exception {
+        // Python's inet_ntop, which request.remote shows
+        for (String[] c : new String[][] {{"::1", "::1"}, {"0:0:0:0:0:0:0:0", "::"}, {"1:0:0:0:0:0:0:0", "1::"},
+                {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"}, {"2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"},
+                {"fe80:0:0:0:0:0:0:1", "fe80::1"}, {"10.0.0.1", "10.0.0.1"}}) {
+            assertThat(Request.ipText(java.net.InetAddress.getByName(c[0]))).as(c[0]).isEqualTo(c[1]);
+        }
+        Application app = new Application();
+        app.router().get("/r", r -> Response.text(r.remote()));
+        TestServer.run(app, (runner, port) ->
+                assertThat(RawClient.request(port, "GET /r" + H + "X-Forwarded-For: 1.2.3.4\r\n\r\n").text()).isEqualTo("127.0.0.1"));
+    }
 }
