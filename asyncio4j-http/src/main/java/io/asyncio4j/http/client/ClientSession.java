@@ -479,11 +479,22 @@ public final class ClientSession implements AutoCloseable {
         if (autoDecompress && !h.contains("Accept-Encoding")) h.add("Accept-Encoding", "gzip, deflate");
         if (!h.contains("User-Agent")) h.add("User-Agent", USER_AGENT);
         Map<String, String> cookies = cookieJar.filterCookies(uri);
-        if (!o.cookies.isEmpty()) {
-            cookies = new java.util.LinkedHashMap<>(cookies);
-            cookies.putAll(o.cookies);
+        if (!o.cookies.isEmpty() || h.contains("Cookie")) {
+            // aiohttp merges into one header: a Cookie header's pairs first, then the jar's and the
+            // request's cookies, which replace pairs of the same name
+            Map<String, String> merged = new java.util.LinkedHashMap<>();
+            for (String header : h.getAll("Cookie")) {
+                for (String pair : header.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) merged.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            h.remove("Cookie");
+            merged.putAll(cookies);
+            merged.putAll(o.cookies);
+            cookies = merged;
         }
-        if (!cookies.isEmpty() && !h.contains("Cookie")) {
+        if (!cookies.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             cookies.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(k).append('=').append(v));
             h.add("Cookie", sb.toString());

@@ -172,4 +172,19 @@ class AiohttpClientParityTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("data and json parameters can not be used at the same time"));
     }
+
+    @Test
+    void aCookieHeaderIsMergedWithTheJarsCookies() throws Exception {
+        // aiohttp: headers={"Cookie": "a=1; b=2"} with jar cookie b=jar and cookies={"c": "3"} sends one header
+        Application app = new Application();
+        app.router().get("/set", r -> Response.text("ok").setCookie(io.asyncio4j.http.server.Cookie.of("b", "jar")));
+        app.router().get("/c", r -> Response.text(String.join(" | ", r.headers().getAll("Cookie"))));
+        withServer(app, (ignored, base) -> {
+            try (ClientSession s = new ClientSession(new ClientSession.Options().cookieJar(new CookieJar(true)))) {
+                s.get(base + "/set").release();
+                assertThat(s.get(base + "/c", new RequestOptions().header("Cookie", "a=1; b=2").cookie("c", "3")).text())
+                        .isEqualTo("a=1; b=jar; c=3");
+            }
+        });
+    }
 }
