@@ -82,9 +82,20 @@ public final class ClientSession implements AutoCloseable {
         /** Default settings. */
         public Options() {}
 
-        /** Relative request URLs are resolved against this one. */
+        /**
+         * Relative request URLs are resolved against this one (RFC 3986, as yarl's {@code join}: {@code "users"}
+         * under {@code http://h/api/v1/} is {@code http://h/api/v1/users}, {@code "/users"} is {@code http://h/users}).
+         * As in aiohttp ≥ 3.10 it must be absolute and its path must end with {@code /} (or be empty);
+         * else {@link IllegalArgumentException}.
+         */
         public Options baseUrl(String url) {
-            baseUrl = URI.create(url);
+            URI u = URI.create(UrlQuoting.requote(url));
+            if (!u.isAbsolute() || u.getHost() == null) throw new IllegalArgumentException("Only absolute URLs are supported: " + url);
+            String path = u.getRawPath();
+            if (path != null && !path.isEmpty() && !path.endsWith("/")) {
+                throw new IllegalArgumentException("base_url must have a trailing '/': " + url);
+            }
+            baseUrl = u;
             return this;
         }
 

@@ -187,4 +187,21 @@ class AiohttpClientParityTest {
             }
         });
     }
+
+    @Test
+    void baseUrlMustBeAbsoluteWithATrailingSlash() throws Exception {
+        assertThatThrownBy(() -> new ClientSession.Options().baseUrl("http://h/api")).hasMessageContaining("trailing '/'");
+        assertThatThrownBy(() -> new ClientSession.Options().baseUrl("/api/")).hasMessageContaining("absolute");
+        Application app = new Application();
+        app.router().get("/{p:.*}", r -> Response.text(r.path()));
+        withServer(app, (ignored, base) -> {
+            try (ClientSession s = new ClientSession(new ClientSession.Options().baseUrl(base + "/api/v1/"))) {
+                assertThat(s.get("users").text()).isEqualTo("/api/v1/users");
+                assertThat(s.get("/users").text()).isEqualTo("/users");
+            }
+            try (ClientSession s = new ClientSession(new ClientSession.Options().baseUrl(base))) {
+                assertThat(s.get("users").text()).isEqualTo("/users");
+            }
+        });
+    }
 }
