@@ -69,6 +69,9 @@ class AiohttpParityTest {
         app.router().get("/ok", r -> {
             throw new HttpException(200, null);                                   // raise web.HTTPOk()
         });
+        app.router().get("/payment", r -> {
+            throw new HttpException(402, null);
+        });
         app.router().get("/created", r -> {
             throw new HttpException(201, "made");                                 // web.HTTPCreated(text="made")
         });
@@ -85,6 +88,7 @@ class AiohttpParityTest {
             assertThat(found.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(found.text()).isEqualTo("302: Found");
             assertThat(get(port, "/ok").text()).isEqualTo("200: OK");
+            assertThat(get(port, "/payment").text()).isEqualTo("402: Payment Required");   // raise web.HTTPPaymentRequired()
             assertThat(get(port, "/created").text()).isEqualTo("made");
             for (String p : new String[] {"/nocontent", "/notmodified"}) {
                 RawClient.Resp r = get(port, p);
