@@ -436,14 +436,18 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
 
     // ---------------------------------------------------------------- sending (in a task)
 
+    /** Sending after the connection is lost or our Close went out fails like aiohttp's ConnectionResetError. */
     private void send(ByteBuffer frame) throws Exception {
         if (lost) throw new SocketException("WebSocket connection is closed");
-        if (closeSent) throw new IllegalStateException("WebSocket is closing");
+        if (closeSent) throw new SocketException("Cannot write to closing transport");
         transport.write(frame);
         drain();
     }
 
-    /** Sends a TEXT message and waits while the write buffer is full. */
+    /**
+     * Sends a TEXT message and waits while the write buffer is full; {@link SocketException} once
+     * the connection is closing or closed (aiohttp's {@code ConnectionResetError}).
+     */
     public void sendStr(String text) throws Exception {
         send(encoder.text(text));
     }

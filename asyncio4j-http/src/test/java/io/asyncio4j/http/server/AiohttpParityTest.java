@@ -231,6 +231,8 @@ class AiohttpParityTest {
             WebSocketConnection c = WebSocketClient.connect("ws://127.0.0.1:" + port + "/ws");
             assertThat(c.close(4000, "bye")).isTrue();
             assertThat(c.closeCode()).isEqualTo(1000);
+            assertThat(c.close()).isFalse();                                  // already closed
+            assertThatThrownBy(() -> c.sendStr("late")).isInstanceOf(java.net.SocketException.class);
             assertThat(seen.getFirst().await()).isEqualTo("CLOSE 4000 4000");
             WebSocketConnection nc = WebSocketClient.connect("ws://127.0.0.1:" + port + "/noclose");
             WebSocketMessage m = nc.receive();
