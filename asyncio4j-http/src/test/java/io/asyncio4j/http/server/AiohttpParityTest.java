@@ -428,4 +428,42 @@ class AiohttpParityTest {
         TestServer.run(app, (runner, port) ->
                 assertThat(RawClient.request(port, "GET /r" + H + "X-Forwarded-For: 1.2.3.4\r\n\r\n").text()).isEqualTo("127.0.0.1"));
     }
+
+    @Test
+    void streamResponsePrepareWriteWriteEofRules() throws Exception {
+        // aiohttp: write() before prepare() and after write_eof() raise RuntimeError; prepare() and
+        // write_eof() again are no-ops; the status cannot change once the head is sent
+        StringBuilder seen = new StringBuilder();
+        Application app = new Application();
+        app.router().get("/s", r -> {
+            StreamResponse s = new StreamResponse();
+            try {
+                s.write("x");
+            } catch (IllegalStateException e) {
+                seen.append("early ");
+            }
+            s.prepare(r);
+            assertThat(s.prepare(r)).isSameAs(s);
+            try {
+                s.status(201);
+            } catch (IllegalStateException e) {
+                seen.append("status ");
+            }
+            s.write("a");
+            s.writeEof();
+            s.writeEof();
+            try {
+                s.write("b");
+            } catch (IllegalStateException e) {
+                seen.append("late");
+            }
+            return s;
+        });
+        TestServer.run(app, (runner, port) -> {
+            RawClient.Resp r = get(port, "/s");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("a");
+            assertThat(seen).hasToString("early status late");
+        });
+    }
 }
