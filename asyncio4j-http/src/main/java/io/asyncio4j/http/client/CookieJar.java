@@ -173,9 +173,8 @@ public final class CookieJar {
         String name = nv.substring(0, eq).trim();
         String value = nv.substring(eq + 1).trim();
         if (name.isEmpty()) return null;
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
+        // a quoted value keeps its quotes (RFC 6265 §5.2) and goes back as received, as aiohttp sends a
+        // Morsel's coded_value: a Python server's SimpleCookie could not parse it unquoted (x y, \073)
         String host = host(url);
         String domain = null;
         String path = null;

@@ -204,4 +204,18 @@ class AiohttpClientParityTest {
             }
         });
     }
+
+    @Test
+    void quotedCookiesGoBackAsReceived() throws Exception {
+        // aiohttp's set_cookie("s", "a b;c") sends s="a b\073c"; aiohttp's client sends that back as is
+        Application app = new Application();
+        app.router().get("/set", r -> Response.text("ok").setCookie(io.asyncio4j.http.server.Cookie.of("s", "a b;c")));
+        app.router().get("/c", r -> Response.text(r.header("Cookie") + " " + r.cookie("s")));
+        withServer(app, (ignored, base) -> {
+            try (ClientSession s = new ClientSession(new ClientSession.Options().cookieJar(new CookieJar(true)))) {
+                s.get(base + "/set").release();
+                assertThat(s.get(base + "/c").text()).isEqualTo("s=\"a b\\073c\" a b;c");
+            }
+        });
+    }
 }
