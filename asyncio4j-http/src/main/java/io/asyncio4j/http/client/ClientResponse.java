@@ -2,6 +2,7 @@ package io.asyncio4j.http.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncio4j.http.CharsetNames;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.parser.ResponseHead;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A response of a {@link ClientSession}: aiohttp's {@code ClientResponse}. The head (status, headers,
@@ -186,32 +188,18 @@ public final class ClientResponse implements AutoCloseable {
     }
 
     /**
-     * The body as text: the {@code charset} of {@code Content-Type}; else UTF-8 for JSON; else a byte
-     * order mark; else UTF-8 if the bytes are valid UTF-8, ISO-8859-1 otherwise (aiohttp guesses with
-     * charset-normalizer; this is the dependency-free version of that).
+     * The body as text, decoded as aiohttp 3.9+ does: in the {@code charset} of {@code Content-Type}
+     * when Python's codecs know it ({@link CharsetNames}), else UTF-8 (aiohttp's default
+     * {@code fallback_charset_resolver}; JSON is UTF-8 by RFC anyway). Decoding is strict like
+     * aiohttp's {@code errors="strict"}: bytes that are not valid in that charset throw
+     * {@link CharacterCodingException} (Python's {@code UnicodeDecodeError}); a byte order mark is
+     * kept as U+FEFF. Use {@link #text(Charset)} to choose the charset.
      */
     public String text() throws Exception {
-        byte[] b = read();
-        String cs = charset();
-        if (cs != null) {
-            try {
-                return new String(b, Charset.forName(cs));
-            } catch (RuntimeException unknown) {
-                // fall through to detection
-            }
-        }
-        if (contentType().contains("json")) return new String(b, StandardCharsets.UTF_8);
-        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) return new String(b, StandardCharsets.UTF_16);
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) return new String(b, StandardCharsets.UTF_16);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(b, StandardCharsets.ISO_8859_1);
-        }
+        Charset cs = CharsetNames.lookup(charset());
+        return (cs == null ? StandardCharsets.UTF_8 : cs).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(read())).toString();
     }
 
     /** The body as text in {@code charset}. */
@@ -219,34 +207,49 @@ public final class ClientResponse implements AutoCloseable {
         return new String(read(), charset);
     }
 
-    /** The body parsed as JSON (Jackson); {@link ContentTypeError} unless the content type is JSON. */
+    /**
+     * The body parsed as JSON (Jackson), or null for an empty or blank body, as aiohttp's
+     * {@code json()}: {@link ContentTypeError} unless the media type is {@code application/json} or
+     * {@code application/<something>+json} (so not {@code text/json}). The body is read first, so
+     * after that error {@link #read()}/{@link #text()} still return it.
+     */
     public JsonNode json() throws Exception {
         return json(JsonNode.class, true);
     }
 
-    /** The body parsed as JSON into {@code type}; {@link ContentTypeError} unless the content type is JSON. */
+    /** The body parsed as JSON into {@code type}, with {@link #json()}'s content type check. */
     public <T> T json(Class<T> type) throws Exception {
         return json(type, true);
     }
 
-    /** The body parsed as JSON into {@code type}, checking the content type or not. */
+    /** The body parsed as JSON into {@code type}, checking the content type or not ({@code content_type=None}). */
     public <T> T json(Class<T> type, boolean checkContentType) throws Exception {
         byte[] b = checkedJsonBody(checkContentType);
-        return b.length == 0 ? null : Json.MAPPER.readValue(b, type);
+        return b == null ? null : Json.MAPPER.readValue(b, type);
     }
 
-    /** The body parsed as JSON into a generic type. */
+    /** The body parsed as JSON into a generic type, with {@link #json()}'s content type check. */
     public <T> T json(TypeReference<T> type) throws Exception {
         byte[] b = checkedJsonBody(true);
-        return b.length == 0 ? null : Json.MAPPER.readValue(b, type);
+        return b == null ? null : Json.MAPPER.readValue(b, type);
     }
 
+    /** aiohttp's {@code json_re}: {@code application/json} and {@code application/*+json}, parameters ignored. */
+    private static final Pattern JSON_TYPE = Pattern.compile("^application/(?:[\\w.+-]+?\\+)?json");
+
+    /** The body to parse, or null when it is blank (aiohttp returns None). */
     private byte[] checkedJsonBody(boolean check) throws Exception {
-        if (check && !contentType().contains("json")) {
-            release();
-            throw new ContentTypeError(this, head.headers().get("Content-Type"));
+        byte[] b = read();
+        if (check) {
+            String ct = head.headers().get("Content-Type");
+            if (!JSON_TYPE.matcher(ct == null ? "" : ct.strip().toLowerCase(Locale.ROOT)).find()) {
+                throw new ContentTypeError(this, ct);
+            }
         }
-        return read();
+        for (byte x : b) {
+            if (x != ' ' && x != '\t' && x != '\r' && x != '\n' && x != 0x0b && x != 0x0c) return b;
+        }
+        return null;
     }
 
     /**

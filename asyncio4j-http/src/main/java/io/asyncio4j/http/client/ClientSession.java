@@ -4,13 +4,14 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.JsonDumps;
+import io.asyncio4j.http.UrlQuoting;
 import io.asyncio4j.http.parser.ChunkedEncoder;
 import io.asyncio4j.http.parser.HttpHeadEncoder;
 import io.asyncio4j.http.parser.ResponseHead;
 import io.asyncio4j.loop.EventLoop;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class ClientSession implements AutoCloseable {
      */
     public static final class Options {
         URI baseUrl;
+        String auth;
         final HttpHeaders headers = new HttpHeaders();
         CookieJar cookieJar;
         TCPConnector connector;
@@ -80,9 +82,20 @@ public final class ClientSession implements AutoCloseable {
         /** Default settings. */
         public Options() {}
 
-        /** Relative request URLs are resolved against this one. */
+        /**
+         * Relative request URLs are resolved against this one (RFC 3986, as yarl's {@code join}: {@code "users"}
+         * under {@code http://h/api/v1/} is {@code http://h/api/v1/users}, {@code "/users"} is {@code http://h/users}).
+         * As in aiohttp ≥ 3.10 it must be absolute and its path must end with {@code /} (or be empty);
+         * else {@link IllegalArgumentException}.
+         */
         public Options baseUrl(String url) {
-            baseUrl = URI.create(url);
+            URI u = URI.create(UrlQuoting.requote(url));
+            if (!u.isAbsolute() || u.getHost() == null) throw new IllegalArgumentException("Only absolute URLs are supported: " + url);
+            String path = u.getRawPath();
+            if (path != null && !path.isEmpty() && !path.endsWith("/")) {
+                throw new IllegalArgumentException("base_url must have a trailing '/': " + url);
+            }
+            baseUrl = u;
             return this;
         }
 
@@ -113,6 +126,12 @@ public final class ClientSession implements AutoCloseable {
         /** Default time limits (default {@link ClientTimeout#DEFAULT}). */
         public Options timeout(ClientTimeout t) {
             timeout = Objects.requireNonNull(t);
+            return this;
+        }
+
+        /** Basic credentials for every request without its own (aiohttp's {@code ClientSession(auth=...)}), Latin-1. */
+        public Options basicAuth(String login, String password) {
+            auth = RequestOptions.basic(login, password);
             return this;
         }
 
@@ -237,10 +256,10 @@ public final class ClientSession implements AutoCloseable {
     public ClientResponse delete(String url, RequestOptions o) throws Exception { return request("DELETE", url, o); }
 
     /** HEAD; redirects are not followed unless {@code allowRedirects(true)} (aiohttp's default for HEAD). */
-    public ClientResponse head(String url) throws Exception { return request("HEAD", url, new RequestOptions()); }
+    public ClientResponse head(String url) throws Exception { return head(url, new RequestOptions()); }
 
     /** HEAD with options. */
-    public ClientResponse head(String url, RequestOptions o) throws Exception { return request("HEAD", url, o); }
+    public ClientResponse head(String url, RequestOptions o) throws Exception { return request("HEAD", url, o, false); }
 
     /** OPTIONS. */
     public ClientResponse options(String url) throws Exception { return request("OPTIONS", url, new RequestOptions()); }
@@ -255,6 +274,14 @@ public final class ClientSession implements AutoCloseable {
      * is read from the response. Runs in a task.
      */
     public ClientResponse request(String method, String url, RequestOptions o) throws Exception {
+        return request(method, url, o, true);
+    }
+
+    /**
+     * {@code followByDefault}: whether redirects are followed when {@code o} does not say; aiohttp's
+     * {@code head()} alone defaults to not following, {@code request("HEAD", ...)} follows.
+     */
+    private ClientResponse request(String method, String url, RequestOptions o, boolean followByDefault) throws Exception {
         if (closed) throw new ClientError("Session is closed");
         EventLoop loop = Asyncio.getRunningLoop();
         if (loop == null) throw new IllegalStateException("no running event loop: call inside a task");
@@ -263,20 +290,29 @@ public final class ClientSession implements AutoCloseable {
         HttpHeaders userHeaders = new HttpHeaders(options.headers);
         for (Map.Entry<String, String> h : o.headers) userHeaders.remove(h.getKey());
         for (Map.Entry<String, String> h : o.headers) userHeaders.add(h.getKey(), h.getValue());
-        if (uri.getRawUserInfo() != null) {
-            String ui = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
-            int colon = ui.indexOf(':');
-            if (!userHeaders.contains("Authorization")) {
-                userHeaders.add("Authorization", RequestOptions.basic(colon < 0 ? ui : ui.substring(0, colon),
-                        colon < 0 ? "" : ui.substring(colon + 1)));
+        // aiohttp's precedence: auth=, else credentials in the URL, else the session's auth; never two of them
+        String urlAuth = RequestOptions.basicFromUserInfo(uri.getUserInfo());
+        if (o.auth != null && urlAuth != null) {
+            throw new IllegalArgumentException("Cannot combine AUTH argument with credentials encoded in URL");
+        }
+        // (the session's only for its base URL's origin when it has one)
+        String sessionAuth = options.baseUrl == null || sameOrigin(options.baseUrl, uri) ? options.auth : null;
+        String auth = o.auth != null ? o.auth : urlAuth != null ? urlAuth : sessionAuth;
+        if (auth != null) {
+            if (userHeaders.contains("Authorization")) {
+                throw new IllegalArgumentException(
+                        "Cannot combine AUTHORIZATION header with AUTH argument or credentials encoded in URL");
             }
+            userHeaders.add("Authorization", auth);
+        }
+        if (uri.getRawUserInfo() != null) {
             uri = URI.create(uri.getScheme() + "://" + hostPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         }
         URI target = uri;
         if (tracer.active()) tracer.fire(t -> t.requestStart, new TraceConfig.RequestStart(method, target, userHeaders));
         try {
-            ClientResponse r = doRequest(loop, method, target, userHeaders, o);
+            ClientResponse r = doRequest(loop, method, target, userHeaders, o, followByDefault);
             if (tracer.active()) {
                 try {
                     tracer.fire(t -> t.requestEnd, new TraceConfig.RequestEnd(method, target, userHeaders, r));
@@ -295,10 +331,10 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private ClientResponse doRequest(EventLoop loop, String method, URI uri, HttpHeaders userHeaders,
-                                     RequestOptions o) throws Exception {
+                                     RequestOptions o, boolean followByDefault) throws Exception {
         Deadlines d = new Deadlines(loop, o.timeout != null ? o.timeout : options.timeout);
         boolean autoDecompress = o.autoDecompress != null ? o.autoDecompress : options.autoDecompress;
-        boolean allowRedirects = o.allowRedirects != null ? o.allowRedirects : !method.equals("HEAD");
+        boolean allowRedirects = o.allowRedirects != null ? o.allowRedirects : followByDefault;
         int maxRedirects = o.maxRedirects != null ? o.maxRedirects : options.maxRedirects;
         boolean raise = o.raiseForStatus != null ? o.raiseForStatus : options.raiseForStatus;
         RequestBody body = encodeBody(o, userHeaders);
@@ -335,7 +371,7 @@ public final class ClientSession implements AutoCloseable {
             }
             URI next;
             try {
-                URI r = uri.resolve(location.trim());
+                URI r = uri.resolve(UrlQuoting.requote(location.trim()));
                 String str = r.toString();
                 int hash = str.indexOf('#');
                 next = hash < 0 ? r : URI.create(str.substring(0, hash));
@@ -454,11 +490,22 @@ public final class ClientSession implements AutoCloseable {
         if (autoDecompress && !h.contains("Accept-Encoding")) h.add("Accept-Encoding", "gzip, deflate");
         if (!h.contains("User-Agent")) h.add("User-Agent", USER_AGENT);
         Map<String, String> cookies = cookieJar.filterCookies(uri);
-        if (!o.cookies.isEmpty()) {
-            cookies = new java.util.LinkedHashMap<>(cookies);
-            cookies.putAll(o.cookies);
+        if (!o.cookies.isEmpty() || h.contains("Cookie")) {
+            // aiohttp merges into one header: a Cookie header's pairs first, then the jar's and the
+            // request's cookies, which replace pairs of the same name
+            Map<String, String> merged = new java.util.LinkedHashMap<>();
+            for (String header : h.getAll("Cookie")) {
+                for (String pair : header.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) merged.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            h.remove("Cookie");
+            merged.putAll(cookies);
+            merged.putAll(o.cookies);
+            cookies = merged;
         }
-        if (!cookies.isEmpty() && !h.contains("Cookie")) {
+        if (!cookies.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             cookies.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(k).append('=').append(v));
             h.add("Cookie", sb.toString());
@@ -498,11 +545,15 @@ public final class ClientSession implements AutoCloseable {
 
     private RequestBody encodeBody(RequestOptions o, HttpHeaders userHeaders) throws Exception {
         int n = (o.data != null ? 1 : 0) + (o.hasJson ? 1 : 0) + (o.body != null ? 1 : 0);
-        if (n > 1) throw new IllegalArgumentException("give at most one of data, json and body");
+        if (n > 1) {
+            throw new IllegalArgumentException(o.data != null && o.hasJson
+                    ? "data and json parameters can not be used at the same time" // aiohttp's ValueError
+                    : "give at most one of data, json and body");
+        }
         String ct = o.contentType;
         RequestBody b;
         if (o.hasJson) {
-            b = RequestBody.bytes(Json.MAPPER.writeValueAsBytes(o.json), ct != null ? ct : "application/json");
+            b = RequestBody.bytes(JsonDumps.bytes(o.json), ct != null ? ct : "application/json"); // aiohttp's json.dumps text
         } else if (o.body != null) {
             b = RequestBody.streamed(o.body, ct != null ? ct : "application/octet-stream");
         } else if (o.data instanceof byte[] bytes) {
@@ -511,7 +562,7 @@ public final class ClientSession implements AutoCloseable {
             b = RequestBody.bytes(s.getBytes(StandardCharsets.UTF_8), ct != null ? ct : "text/plain; charset=utf-8");
         } else if (o.data instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder();
-            m.forEach((k, v) -> appendPair(sb, String.valueOf(k), String.valueOf(v)));
+            m.forEach((k, v) -> appendField(sb, String.valueOf(k), String.valueOf(v)));
             b = RequestBody.bytes(sb.toString().getBytes(StandardCharsets.US_ASCII),
                     ct != null ? ct : "application/x-www-form-urlencoded");
         } else if (o.data instanceof FormData f) {
@@ -519,7 +570,7 @@ public final class ClientSession implements AutoCloseable {
                 b = RequestBody.multipart(f);
             } else {
                 StringBuilder sb = new StringBuilder();
-                for (FormData.Part p : f.parts) appendPair(sb, p.name(), new String(p.data(), StandardCharsets.UTF_8));
+                for (FormData.Part p : f.parts) appendField(sb, p.name(), new String(p.data(), StandardCharsets.UTF_8));
                 b = RequestBody.bytes(sb.toString().getBytes(StandardCharsets.US_ASCII),
                         ct != null ? ct : "application/x-www-form-urlencoded");
             }
@@ -529,15 +580,22 @@ public final class ClientSession implements AutoCloseable {
         return b;
     }
 
-    private static void appendPair(StringBuilder sb, String k, String v) {
+    /** Appends a query parameter {@code k=v} quoted as yarl quotes it (so {@code /?:@} stay, space is {@code +}). */
+    private static void appendParam(StringBuilder sb, String k, String v) {
         if (!sb.isEmpty()) sb.append('&');
-        sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        sb.append(UrlQuoting.quoteQuery(k)).append('=').append(UrlQuoting.quoteQuery(v));
+    }
+
+    /** Appends a form field {@code k=v} quoted as Python's {@code urlencode} (aiohttp's form bodies) quotes it. */
+    private static void appendField(StringBuilder sb, String k, String v) {
+        if (!sb.isEmpty()) sb.append('&');
+        sb.append(UrlQuoting.quoteForm(k)).append('=').append(UrlQuoting.quoteForm(v));
     }
 
     private URI buildUrl(String url, List<Map.Entry<String, String>> params) {
         URI u;
         try {
-            u = URI.create(url);
+            u = URI.create(UrlQuoting.requote(url)); // aiohttp (yarl) accepts "a b", "é", "[1]" and quotes them
             if (options.baseUrl != null && !u.isAbsolute()) u = options.baseUrl.resolve(u);
         } catch (IllegalArgumentException e) {
             throw new InvalidUrlError(url, e.getMessage());
@@ -549,7 +607,7 @@ public final class ClientSession implements AutoCloseable {
         if (u.getHost() == null) throw new InvalidUrlError(url, "no host");
         if (params.isEmpty() && u.getRawFragment() == null) return u;
         StringBuilder q = new StringBuilder(u.getRawQuery() == null ? "" : u.getRawQuery());
-        for (Map.Entry<String, String> e : params) appendPair(q, e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : params) appendParam(q, e.getKey(), e.getValue());
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         return URI.create(scheme + "://" + u.getRawAuthority() + path + (q.isEmpty() ? "" : "?" + q));
     }

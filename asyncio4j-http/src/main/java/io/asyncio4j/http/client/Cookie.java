@@ -11,7 +11,7 @@ import java.time.Instant;
  * }</pre>
  *
  * @param name the cookie name
- * @param value the cookie value
+ * @param value the cookie value as received, quotes included (sent back unchanged; aiohttp's {@code coded_value})
  * @param domain the domain it is sent to (the request host when host-only)
  * @param hostOnly true if sent only to exactly {@code domain} (no Domain attribute)
  * @param path the path prefix it is sent to

@@ -20,12 +20,14 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code Domain}: a cookie without it is host-only (sent to exactly that host); with it, to that
  *     domain and its subdomains, and only if the request host domain-matches it (else rejected).
- *     IP-address hosts get host-only cookies only. aiohttp refuses cookies from IP hosts unless
- *     {@code unsafe=True}; we accept them host-only (RFC 6265), which local services need.</li>
+ *     As in aiohttp, cookies from IP-address hosts are ignored, and none are sent to them, unless
+ *     the jar is {@code unsafe} ({@code new CookieJar(true)}, aiohttp's {@code CookieJar(unsafe=True)},
+ *     which local services need); even then they are host-only.</li>
  * <li>{@code Path}: the default path is the request path up to its last {@code /}; sent when the request
  *     path path-matches.</li>
  * <li>{@code Max-Age} (wins) and {@code Expires}; a date in the past deletes the cookie.</li>
- * <li>{@code Secure}: only sent over https (and only accepted from https); {@code HttpOnly} is kept.</li>
+ * <li>{@code Secure}: only sent over https, and only accepted from https (RFC 6265bis, as browsers do;
+ *     aiohttp also stores one received over http); {@code HttpOnly} is kept.</li>
  * <li>Sent in the {@code Cookie} header longest path first.</li>
  * </ul>
  *
@@ -38,15 +40,32 @@ import java.util.function.Supplier;
 public final class CookieJar {
     private final List<Cookie> cookies = new ArrayList<>();
     private final Supplier<Instant> clock;
+    private final boolean unsafe;
 
-    /** An empty jar using the system clock. */
+    /** An empty jar using the system clock that ignores IP-address hosts (aiohttp's default). */
     public CookieJar() {
-        this(Instant::now);
+        this(false);
+    }
+
+    /** An empty jar; {@code unsafe} also keeps and sends cookies of IP-address hosts. */
+    public CookieJar(boolean unsafe) {
+        this(unsafe, Instant::now);
+    }
+
+    /** An empty jar with its own clock (tests) that ignores IP-address hosts. */
+    public CookieJar(Supplier<Instant> clock) {
+        this(false, clock);
     }
 
     /** An empty jar with its own clock (tests). */
-    public CookieJar(Supplier<Instant> clock) {
+    public CookieJar(boolean unsafe, Supplier<Instant> clock) {
+        this.unsafe = unsafe;
         this.clock = clock;
+    }
+
+    /** Whether cookies of IP-address hosts are kept (aiohttp's {@code unsafe}). */
+    public boolean unsafe() {
+        return unsafe;
     }
 
     /** Every unexpired cookie. */
@@ -73,6 +92,7 @@ public final class CookieJar {
 
     /** Applies {@code Set-Cookie} header values received in a response from {@code url}. */
     public void updateCookies(List<String> setCookieHeaders, URI url) {
+        if (!unsafe && isIp(host(url))) return;
         for (String h : setCookieHeaders) {
             Cookie c = parse(h, url, clock.get());
             if (c != null) store(c);
@@ -84,6 +104,7 @@ public final class CookieJar {
         if (cookies.isEmpty()) return Map.of();
         purge();
         String host = host(url);
+        if (!unsafe && isIp(host)) return Map.of();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         boolean secure = "https".equalsIgnoreCase(url.getScheme());
         List<Cookie> match = new ArrayList<>();
@@ -152,9 +173,8 @@ public final class CookieJar {
         String name = nv.substring(0, eq).trim();
         String value = nv.substring(eq + 1).trim();
         if (name.isEmpty()) return null;
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
+        // a quoted value keeps its quotes (RFC 6265 §5.2) and goes back as received, as aiohttp sends a
+        // Morsel's coded_value: a Python server's SimpleCookie could not parse it unquoted (x y, \073)
         String host = host(url);
         String domain = null;
         String path = null;

@@ -97,8 +97,9 @@ final class ProxyEnvironment {
         Netrc.Credentials c = netrc.lookup(proxy.getHost());
         if (c == null) return proxy;
         // in the URL like explicit credentials, so one code path (TCPConnector.proxyAuthorization) sends them
-        String userInfo = URLEncoder.encode(c.login(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(c.password(), StandardCharsets.UTF_8);
+        // (URLEncoder's '+' for a space would be a literal '+' in user info, hence %20)
+        String userInfo = URLEncoder.encode(c.login(), StandardCharsets.UTF_8).replace("+", "%20") + ":"
+                + URLEncoder.encode(c.password(), StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create("http://" + userInfo + "@" + proxy.getHost() + (proxy.getPort() > 0 ? ":" + proxy.getPort() : "")
                 + (proxy.getRawPath() == null ? "" : proxy.getRawPath()));
     }

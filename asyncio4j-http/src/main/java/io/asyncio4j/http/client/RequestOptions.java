@@ -28,6 +28,7 @@ import java.util.Map;
 public final class RequestOptions {
     final List<Map.Entry<String, String>> params = new ArrayList<>();
     final HttpHeaders headers = new HttpHeaders();
+    String auth; // an Authorization value from basicAuth, or null
     final Map<String, String> cookies = new LinkedHashMap<>();
     Object data; // byte[], String, Map<String, ?>, FormData
     Object json;
@@ -82,15 +83,41 @@ public final class RequestOptions {
         return this;
     }
 
-    /** HTTP Basic credentials (aiohttp's {@code auth=BasicAuth(login, password)}); UTF-8. */
+    /**
+     * HTTP Basic credentials (aiohttp's {@code auth=BasicAuth(login, password)}), encoded as
+     * Latin-1 like aiohttp's default. Cannot be combined with an {@code Authorization} header or
+     * credentials in the URL ({@link IllegalArgumentException} when the request is made, aiohttp's
+     * {@code ValueError}).
+     */
     public RequestOptions basicAuth(String login, String password) {
-        headers.remove("Authorization");
-        headers.add("Authorization", basic(login, password));
+        return basicAuth(login, password, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #basicAuth(String, String)} in another charset ({@code BasicAuth(..., encoding=)}). */
+    public RequestOptions basicAuth(String login, String password, java.nio.charset.Charset charset) {
+        auth = basic(login, password, charset);
         return this;
     }
 
+    /** aiohttp's {@code BasicAuth(...).encode()}: no {@code :} in the login, Latin-1 unless told otherwise. */
     static String basic(String login, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return basic(login, password, StandardCharsets.ISO_8859_1);
+    }
+
+    static String basic(String login, String password, java.nio.charset.Charset charset) {
+        if (login.indexOf(':') >= 0) throw new IllegalArgumentException("A \":\" is not allowed in login (RFC 1945#section-11.1)");
+        String creds = login + ":" + password;
+        if (!charset.newEncoder().canEncode(creds)) {
+            throw new IllegalArgumentException("the credentials cannot be encoded in " + charset);
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(creds.getBytes(charset));
+    }
+
+    /** Basic credentials from a URL's decoded user info ({@code BasicAuth.from_url}), or null without any. */
+    static String basicFromUserInfo(String userInfo) {
+        if (userInfo == null) return null;
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? basic(userInfo, "") : basic(userInfo.substring(0, colon), userInfo.substring(colon + 1));
     }
 
     /**
@@ -151,7 +178,7 @@ public final class RequestOptions {
         return this;
     }
 
-    /** Whether to follow redirects (default true; aiohttp's default for every method). */
+    /** Whether to follow redirects (default true, except for {@code session.head(..)}: aiohttp's defaults). */
     public RequestOptions allowRedirects(boolean on) {
         allowRedirects = on;
         return this;

@@ -18,11 +18,9 @@ import io.asyncio4j.net.Transport;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -506,10 +504,7 @@ public final class TCPConnector {
     }
 
     static String proxyAuthorization(java.net.URI proxy) {
-        String ui = proxy == null ? null : proxy.getRawUserInfo();
-        if (ui == null) return null;
-        String decoded = java.net.URLDecoder.decode(ui, StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+        return proxy == null ? null : RequestOptions.basicFromUserInfo(proxy.getUserInfo());
     }
 
     private List<InetAddress> resolve(String host, int port, Deadlines d, Tracer tr, long connectStart) throws Exception {

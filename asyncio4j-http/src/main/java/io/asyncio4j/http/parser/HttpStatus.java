@@ -1,10 +1,10 @@
 package io.asyncio4j.http.parser;
 
 /**
- * Standard reason phrases of RFC 9110 §15.
- *
- * <p>The analog of Python's {@code http.HTTPStatus(...).phrase}, which aiohttp uses for the
- * default reason.
+ * Standard reason phrases: every code Python's {@code http.HTTPStatus} knows (aiohttp's default
+ * reason, also in {@code HttpException}'s {@code "<status>: <reason>"} body), with RFC 9110's names
+ * where newer Pythons use them too (413 Content Too Large, 414 URI Too Long, 416 Range Not
+ * Satisfiable, 422 Unprocessable Content).
  *
  * <pre>{@code
  * HttpStatus.reasonPhrase(404); // "Not Found"
@@ -18,6 +18,7 @@ public final class HttpStatus {
         return switch (status) {
             case 100 -> "Continue";
             case 101 -> "Switching Protocols";
+            case 102 -> "Processing";
             case 103 -> "Early Hints";
             case 200 -> "OK";
             case 201 -> "Created";
@@ -26,19 +27,25 @@ public final class HttpStatus {
             case 204 -> "No Content";
             case 205 -> "Reset Content";
             case 206 -> "Partial Content";
+            case 207 -> "Multi-Status";
+            case 208 -> "Already Reported";
+            case 226 -> "IM Used";
             case 300 -> "Multiple Choices";
             case 301 -> "Moved Permanently";
             case 302 -> "Found";
             case 303 -> "See Other";
             case 304 -> "Not Modified";
+            case 305 -> "Use Proxy";
             case 307 -> "Temporary Redirect";
             case 308 -> "Permanent Redirect";
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
+            case 402 -> "Payment Required";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 406 -> "Not Acceptable";
+            case 407 -> "Proxy Authentication Required";
             case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 410 -> "Gone";
@@ -49,18 +56,28 @@ public final class HttpStatus {
             case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
             case 417 -> "Expectation Failed";
+            case 418 -> "I'm a Teapot";
             case 421 -> "Misdirected Request";
             case 422 -> "Unprocessable Content";
+            case 423 -> "Locked";
+            case 424 -> "Failed Dependency";
+            case 425 -> "Too Early";
             case 426 -> "Upgrade Required";
             case 428 -> "Precondition Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
+            case 451 -> "Unavailable For Legal Reasons";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
             case 505 -> "HTTP Version Not Supported";
+            case 506 -> "Variant Also Negotiates";
+            case 507 -> "Insufficient Storage";
+            case 508 -> "Loop Detected";
+            case 510 -> "Not Extended";
+            case 511 -> "Network Authentication Required";
             default -> "";
         };
     }

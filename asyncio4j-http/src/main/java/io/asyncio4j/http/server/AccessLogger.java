@@ -1,7 +1,5 @@
 package io.asyncio4j.http.server;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ public final class AccessLogger {
             }
             String a = arg;
             switch (d) {
-                case 'a' -> parts.add((sb, q, r, n) -> sb.append(host(q.remote())));
+                case 'a' -> parts.add((sb, q, r, n) -> sb.append(q.remote() == null ? "-" : q.remote()));
                 case 't' -> parts.add((sb, q, r, n) -> sb.append(TIME.format(ZonedDateTime.now())));
                 case 'P' -> parts.add((sb, q, r, n) -> sb.append("<").append(ProcessHandle.current().pid()).append(">"));
                 case 'r' -> parts.add((sb, q, r, n) -> sb.append(q.method()).append(' ').append(q.pathQs())
@@ -88,11 +86,6 @@ public final class AccessLogger {
 
     private static String orDash(String s) {
         return s == null ? "-" : s;
-    }
-
-    private static String host(SocketAddress a) {
-        if (a instanceof InetSocketAddress i) return i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
-        return a == null ? "-" : a.toString();
     }
 
     /** Formats the line for one request. */

@@ -36,16 +36,38 @@ public final class Application {
         void run(Application app) throws Exception;
     }
 
+    /**
+     * A resource with a startup and a cleanup part (aiohttp's {@code cleanup_ctx} generator):
+     * {@link #start} runs at startup and returns what to close at cleanup (null: nothing).
+     *
+     * <pre>{@code
+     * app.cleanupCtx(a -> {
+     *     Db db = Db.connect();
+     *     a.state().put("db", db);
+     *     return db;                 // closed at cleanup
+     * });
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface CleanupContext {
+        /** Runs the startup part; returns the cleanup part. */
+        AutoCloseable start(Application app) throws Exception;
+    }
+
     private final Router router = new Router(this);
     private final List<Middleware> middlewares = new ArrayList<>();
     private final List<Hook> onStartup = new ArrayList<>();
     private final List<Hook> onShutdown = new ArrayList<>();
     private final List<Hook> onCleanup = new ArrayList<>();
+    private final List<ResponsePrepareHook> onResponsePrepare = new ArrayList<>();
+    private final List<CleanupContext> cleanupCtx = new ArrayList<>();
+    private final List<AutoCloseable> entered = new ArrayList<>();
     private final List<Application> subapps = new ArrayList<>();
     private final Map<String, Object> state = new ConcurrentHashMap<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
     private boolean frozen;
     private Application parent;
+    private String prefix = "";
 
     /** An empty application. */
     public Application() {}
@@ -67,7 +89,10 @@ public final class Application {
         return List.copyOf(middlewares);
     }
 
-    /** Adds a hook run when the server starts (before it accepts connections). */
+    /**
+     * Adds a hook run when the server starts (before it accepts connections). Hooks run in the
+     * order added, as aiohttp's signals do; a sub-application's run where it was mounted.
+     */
     public Application onStartup(Hook h) {
         checkNotFrozen();
         onStartup.add(h);
@@ -81,10 +106,43 @@ public final class Application {
         return this;
     }
 
-    /** Adds a hook run at the very end, after in-flight requests finished. */
+    /**
+     * A hook run just before a response's head is sent, for every response of a request routed
+     * through this application (errors, 404s and WebSocket handshakes too): aiohttp's
+     * {@code on_response_prepare}. It may still change the status and headers.
+     */
+    @FunctionalInterface
+    public interface ResponsePrepareHook {
+        /** Runs the hook for {@code response} to {@code request}. */
+        void run(Request request, StreamResponse response) throws Exception;
+    }
+
+    /** Adds an {@link ResponsePrepareHook}; the outer application's run first, each list in order. */
+    public Application onResponsePrepare(ResponsePrepareHook h) {
+        checkNotFrozen();
+        onResponsePrepare.add(h);
+        return this;
+    }
+
+    List<ResponsePrepareHook> responsePrepareHooks() {
+        return onResponsePrepare;
+    }
+
+    /** Adds a hook run at the very end, after in-flight requests finished, in the order added. */
     public Application onCleanup(Hook h) {
         checkNotFrozen();
         onCleanup.add(h);
+        return this;
+    }
+
+    /**
+     * Adds a {@link CleanupContext}. As in aiohttp, the contexts start in the order added before
+     * every {@code onStartup} hook, and the started ones are closed in reverse order before every
+     * {@code onCleanup} hook.
+     */
+    public Application cleanupCtx(CleanupContext c) {
+        checkNotFrozen();
+        cleanupCtx.add(c);
         return this;
     }
 
@@ -94,7 +152,12 @@ public final class Application {
         if (app == this || app.parent != null) throw new IllegalArgumentException("application already mounted");
         app.parent = this;
         router.addSubapp(prefix, app);
+        app.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         subapps.add(app);
+        // aiohttp registers the sub-application's signals as hooks of this one, at this point
+        onStartup.add(a -> app.runStartup());
+        onShutdown.add(a -> app.runShutdown());
+        onCleanup.add(a -> app.runCleanup());
         return this;
     }
 
@@ -120,6 +183,11 @@ public final class Application {
         return frozen;
     }
 
+    /** Where this application is mounted, with its parents' prefixes ({@code ""} for the main one). */
+    String mountPrefix() {
+        return parent == null ? prefix : parent.mountPrefix() + prefix;
+    }
+
     void checkNotFrozen() {
         if (frozen) throw new IllegalStateException("the application is running; add routes before starting it");
     }
@@ -130,25 +198,29 @@ public final class Application {
     }
 
     void runStartup() throws Exception {
+        for (CleanupContext c : cleanupCtx) {
+            AutoCloseable exit = c.start(this);
+            if (exit != null) entered.add(exit);
+        }
         for (Hook h : onStartup) h.run(this);
-        for (Application a : subapps) a.runStartup();
     }
 
     void runShutdown() throws Exception {
         for (Hook h : onShutdown) h.run(this);
-        for (Application a : subapps) a.runShutdown();
     }
 
+    /** Runs every cleanup part even if one fails (resources must be freed), then throws the first error. */
     void runCleanup() throws Exception {
         Exception first = null;
-        for (Application a : subapps.reversed()) {
+        for (AutoCloseable exit : entered.reversed()) {
             try {
-                a.runCleanup();
+                exit.close();
             } catch (Exception e) {
                 if (first == null) first = e;
             }
         }
-        for (Hook h : onCleanup.reversed()) {
+        entered.clear();
+        for (Hook h : onCleanup) {
             try {
                 h.run(this);
             } catch (Exception e) {
@@ -158,12 +230,21 @@ public final class Application {
         if (first != null) throw first;
     }
 
-    /** Resolves the route and runs the handler inside the middlewares of the apps on the way. */
+    /**
+     * Resolves the route and runs the handler inside the middlewares of the apps on the way. An
+     * HTTP/1.1 {@code Expect} other than {@code 100-continue} is refused first with 417, outside the
+     * middlewares, as aiohttp's default {@code expect_handler} does.
+     */
     StreamResponse dispatch(Request req) throws Exception {
-        Router.Match m = router.resolve(req.method(), req.path(), new ArrayList<>(2));
+        Router.Match m = router.resolve(req.method(), req.pathSafe(), new ArrayList<>(2));
         req.matchInfo = m.params();
         List<Application> apps = m.apps();
+        req.apps = apps;
         req.app = apps.getLast();
+        String expect = req.header("Expect");
+        if (expect != null && req.version().isAtLeast11() && !expect.strip().equalsIgnoreCase("100-continue")) {
+            throw new HttpException(417, "Unknown Expect: " + expect);
+        }
         Handler h = m.handler();
         for (int i = apps.size() - 1; i >= 0; i--) {
             List<Middleware> mws = apps.get(i).middlewares;

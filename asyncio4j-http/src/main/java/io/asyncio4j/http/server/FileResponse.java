@@ -29,16 +29,20 @@ import java.util.Map;
  * }</pre>
  */
 public class FileResponse extends StreamResponse {
+    /**
+     * Python's {@code mimetypes} answers for common extensions, which aiohttp's FileResponse sends as
+     * they are: no {@code charset} (the file's bytes are not known to be UTF-8).
+     */
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("htm", "text/html; charset=utf-8"),
-            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("html", "text/html"), Map.entry("htm", "text/html"), Map.entry("txt", "text/plain"),
+            Map.entry("css", "text/css"), Map.entry("js", "text/javascript"), Map.entry("mjs", "text/javascript"),
+            Map.entry("csv", "text/csv"), Map.entry("md", "text/markdown"),
             Map.entry("json", "application/json"), Map.entry("xml", "application/xml"),
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
-            Map.entry("ico", "image/x-icon"), Map.entry("wasm", "application/wasm"), Map.entry("pdf", "application/pdf"),
-            Map.entry("zip", "application/zip"), Map.entry("gz", "application/gzip"), Map.entry("mp4", "video/mp4"),
-            Map.entry("woff2", "font/woff2"));
+            Map.entry("ico", "image/vnd.microsoft.icon"), Map.entry("wasm", "application/wasm"),
+            Map.entry("pdf", "application/pdf"), Map.entry("zip", "application/zip"), Map.entry("gz", "application/gzip"),
+            Map.entry("mp4", "video/mp4"), Map.entry("woff2", "font/woff2"));
 
     private final Path path;
     private final int chunkSize;

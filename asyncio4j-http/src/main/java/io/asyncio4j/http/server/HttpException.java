@@ -51,10 +51,21 @@ public class HttpException extends RuntimeException {
         return this;
     }
 
-    /** The response this exception stands for. */
+    /**
+     * The response this exception stands for, as aiohttp builds it: the given text, else
+     * {@code "<status>: <reason>"} as {@code text/plain} for every status (redirects and 2xx too),
+     * except 204, 205 and 304, which aiohttp's {@code empty_body} classes send without a body.
+     */
     public Response toResponse() {
-        String body = status >= 400 ? (text != null ? text : status + ": " + HttpStatus.reasonPhrase(status)) : (text == null ? "" : text);
-        Response r = Response.text(body).status(status);
+        Response r;
+        if (text != null) {
+            r = Response.text(text);
+        } else if (status == 204 || status == 205 || status == 304) {
+            r = new Response();
+        } else {
+            r = Response.text(status + ": " + HttpStatus.reasonPhrase(status));
+        }
+        r.status(status);
         headers.forEach(r.headers()::add);
         return r;
     }

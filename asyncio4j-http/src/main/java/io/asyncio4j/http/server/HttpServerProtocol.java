@@ -427,7 +427,7 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
             } else {
                 LOG.log(System.Logger.Level.ERROR, "Error handling request " + r, t);
             }
-            resp = Response.text("500 Internal Server Error\n\nServer got itself in trouble").status(500);
+            resp = internalError(r);
         }
         if (upgraded) {
             if (resp instanceof WebSocketResponse ws) {
@@ -464,6 +464,22 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         runner.accessLog(r, resp, System.nanoTime() - r.startNanos);
     }
 
+    /**
+     * aiohttp's answer to a handler's exception: 500 as HTML when the client accepts
+     * {@code text/html}, else as text, and the connection is closed after it.
+     */
+    private static StreamResponse internalError(Request r) {
+        String title = "500 Internal Server Error";
+        String msg = "Server got itself in trouble";
+        String accept = r.header("Accept");
+        Response resp = accept != null && accept.contains("text/html")
+                ? Response.html("<html><head><title>" + title + "</title></head><body>\n<h1>" + title + "</h1>\n"
+                        + msg + "\n</body></html>\n")
+                : Response.text(title + "\n\n" + msg);
+        resp.status(500).forceClose();
+        return resp;
+    }
+
     // ---------------------------------------------------------------- writing (from the request task)
 
     void writeHead(Request r, StreamResponse resp, long length, boolean chunked) {
@@ -482,12 +498,14 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         o.ascii("HTTP/1.1 ").decimal(status).ascii(" ").ascii(reason.isEmpty() ? "Unknown" : reason).crlf();
         boolean hasDate = false;
         boolean hasServer = false;
+        boolean hasContentType = false;
         for (int i = 0, n = h.size(); i < n; i++) {
             String name = h.name(i);
             // one pass decides every special header; the length test keeps it to one compare each
             switch (name.length()) {
                 case 4 -> hasDate |= name.equalsIgnoreCase("Date");
                 case 6 -> hasServer |= name.equalsIgnoreCase("Server");
+                case 12 -> hasContentType |= name.equalsIgnoreCase("Content-Type");
                 case 10, 14, 17 -> {
                     if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
                             || name.equalsIgnoreCase("Connection")) continue; // framing is ours to write
@@ -502,6 +520,9 @@ final class HttpServerProtocol implements Protocol, HttpMessageListener {
         if (cfg.serverHeader() != null && !hasServer) o.header("Server", cfg.serverHeader());
         for (Cookie c : resp.cookies()) o.header("Set-Cookie", c.toHeaderValue());
         boolean bodyless = status < 200 || status == 204 || status == 304;
+        // aiohttp's StreamResponse defaults every response that may carry a body (also an empty one,
+        // and for HEAD) to application/octet-stream
+        if (!bodyless && !hasContentType) o.ascii("Content-Type: application/octet-stream").crlf();
         if (!bodyless) {
             if (chunked) o.ascii("Transfer-Encoding: chunked").crlf();
             else if (length >= 0) o.ascii("Content-Length: ").decimal(length).crlf();

@@ -1,7 +1,5 @@
 package io.asyncio4j.http.server;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -47,13 +45,9 @@ public final class MultiDict {
         return d;
     }
 
+    /** Lenient like yarl's and Python's parse_qsl: a bad escape stays, bytes that are not UTF-8 become U+FFFD. */
     private static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest("invalid percent-encoding in " + s);
-        }
+        return PercentDecoder.decode(s, PercentDecoder.Mode.QUERY);
     }
 
     /** Appends a value. */

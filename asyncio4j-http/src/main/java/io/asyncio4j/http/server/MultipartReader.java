@@ -1,5 +1,6 @@
 package io.asyncio4j.http.server;
 
+import io.asyncio4j.http.CharsetNames;
 import io.asyncio4j.http.HttpHeaders;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -269,7 +270,9 @@ public final class MultipartReader {
         /** The part data as text in its charset (UTF-8 by default). */
         public String text() throws Exception {
             String cs = param(headers.get("Content-Type"), "charset");
-            return new String(read(), cs == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(cs));
+            java.nio.charset.Charset charset = cs == null ? StandardCharsets.UTF_8 : CharsetNames.lookup(cs);
+            if (charset == null) throw HttpException.badRequest("unknown charset " + cs);
+            return new String(read(), charset);
         }
 
         /** Streams the part data into {@code file} (created or truncated); returns the size. */

@@ -1,12 +1,12 @@
 package io.asyncio4j.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncio4j.http.CharsetNames;
 import io.asyncio4j.http.HttpHeaders;
 import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.parser.BodyFraming;
 import io.asyncio4j.http.parser.RequestHead;
 import io.asyncio4j.net.Transport;
-import java.io.ByteArrayOutputStream;
 import java.net.SocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +41,7 @@ public final class Request {
     private Map<String, String> cookies;
     Map<String, String> matchInfo = Map.of();
     Application app;
+    List<Application> apps = List.of(); // the applications the route went through, outermost first
     private Map<String, Object> state;
     final BodyStream body;
     StreamResponse response;
@@ -48,6 +49,7 @@ public final class Request {
     boolean continueSent;
     boolean keepAlive;
     private MultiDict post;
+    private byte[] readBytes;
     private List<MultipartReader.FileField> postFiles = List.of();
 
     Request(HttpServerProtocol conn, RequestHead head, int bodyBuffer) {
@@ -69,33 +71,8 @@ public final class Request {
             }
         }
         this.rawPath = p;
-        this.path = decodePath(p);
+        this.path = PercentDecoder.decode(p, PercentDecoder.Mode.PATH);
         this.body = new BodyStream(conn, this, conn.loop(), bodyBuffer);
-    }
-
-    /** Percent-decodes a path (UTF-8); 400 on a malformed escape or invalid UTF-8. */
-    static String decodePath(String raw) {
-        if (raw.indexOf('%') < 0) return raw;
-        ByteArrayOutputStream b = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) throw HttpException.badRequest("bad percent-encoding in path");
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) throw HttpException.badRequest("bad percent-encoding in path");
-                b.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                b.write(c);
-            }
-        }
-        byte[] bytes = b.toByteArray();
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw HttpException.badRequest("path is not UTF-8");
-        }
     }
 
     HttpServerProtocol connection() {
@@ -114,9 +91,17 @@ public final class Request {
         return head.version();
     }
 
-    /** The percent-decoded path (aiohttp's {@code request.path}). */
+    /**
+     * The percent-decoded path (aiohttp's {@code request.path}). Decoding is lenient like aiohttp's:
+     * a malformed escape stays as written, bytes that are not UTF-8 stay percent-encoded.
+     */
     public String path() {
         return path;
+    }
+
+    /** The path the router matches: decoded except {@code %2F} and {@code %25} (yarl's {@code path_safe}). */
+    String pathSafe() {
+        return PercentDecoder.decode(rawPath, PercentDecoder.Mode.PATH_SAFE);
     }
 
     /** The path as sent, still percent-encoded ({@code raw_path} without the query). */
@@ -150,9 +135,46 @@ public final class Request {
         return head.headers().get(name);
     }
 
-    /** The {@code Host} header, or null. */
+    /**
+     * The {@code Host} header; without one, the local host's name, as aiohttp falls back to
+     * {@code socket.getfqdn()}. {@code Forwarded}/{@code X-Forwarded-Host} are ignored (as in aiohttp).
+     */
     public String host() {
-        return head.headers().get("Host");
+        String h = head.headers().get("Host");
+        if (h != null) return h;
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * {@code "https"} on a TLS connection, else {@code "http"} ({@code request.scheme}); like aiohttp
+     * it ignores {@code Forwarded} and {@code X-Forwarded-Proto} (a proxy middleware may trust them).
+     */
+    public String scheme() {
+        return conn.transport().getExtraInfo("ssl_object") != null ? "https" : "http";
+    }
+
+    /** Whether the connection is TLS ({@code request.secure}). */
+    public boolean secure() {
+        return scheme().equals("https");
+    }
+
+    /** The absolute URL: scheme, {@link #host()} and the target as sent ({@code str(request.url)}). */
+    public String url() {
+        return scheme() + "://" + host() + rawPath() + (queryString.isEmpty() ? "" : "?" + queryString);
+    }
+
+    /** {@code If-Modified-Since} as an instant, or null when absent or not a date ({@code if_modified_since}). */
+    public java.time.Instant ifModifiedSince() {
+        return HttpDates.parse(header("If-Modified-Since"));
+    }
+
+    /** {@code If-Unmodified-Since} as an instant, or null ({@code if_unmodified_since}). */
+    public java.time.Instant ifUnmodifiedSince() {
+        return HttpDates.parse(header("If-Unmodified-Since"));
     }
 
     /** Whether the client allows keep-alive. */
@@ -165,7 +187,7 @@ public final class Request {
         return head;
     }
 
-    /** The cookies of the {@code Cookie} header ({@code request.cookies}). */
+    /** The cookies of the {@code Cookie} header ({@code request.cookies}), quoted values unquoted as {@code SimpleCookie} does. */
     public Map<String, String> cookies() {
         if (cookies == null) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -175,8 +197,7 @@ public final class Request {
                     if (eq <= 0) continue;
                     String k = pair.substring(0, eq).strip();
                     String v = pair.substring(eq + 1).strip();
-                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
-                    m.putIfAbsent(k, v);
+                    m.put(k, Cookie.unquote(v)); // a repeated name: the last wins, as in SimpleCookie
                 }
             }
             cookies = m;
@@ -210,8 +231,50 @@ public final class Request {
         return state;
     }
 
-    /** The peer address ({@code request.remote}), or null. */
-    public SocketAddress remote() {
+    /**
+     * The peer's IP address as text, {@code "127.0.0.1"} or {@code "::1"} ({@code request.remote}),
+     * or null when unknown. Like aiohttp, {@code Forwarded}/{@code X-Forwarded-For} are ignored.
+     */
+    public String remote() {
+        SocketAddress a = remoteAddress();
+        if (a instanceof java.net.InetSocketAddress i) {
+            return i.getAddress() == null ? i.getHostString() : ipText(i.getAddress());
+        }
+        return a == null ? null : a.toString();
+    }
+
+    /** An address as Python's {@code inet_ntop} writes it: IPv6 compressed ({@code ::1}, RFC 5952), with its zone. */
+    static String ipText(java.net.InetAddress ip) {
+        if (!(ip instanceof java.net.Inet6Address v6)) return ip.getHostAddress();
+        byte[] b = v6.getAddress();
+        int bestStart = -1;
+        int bestLen = 1; // only a run of two or more zero groups is shortened
+        for (int g = 0; g < 8; ) {
+            int len = 0;
+            while (g + len < 8 && b[2 * (g + len)] == 0 && b[2 * (g + len) + 1] == 0) len++;
+            if (len > bestLen) {
+                bestStart = g;
+                bestLen = len;
+            }
+            g += Math.max(len, 1);
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int g = 0; g < 8; g++) {
+            if (g == bestStart) {
+                sb.append("::");
+                g += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(((b[2 * g] & 0xff) << 8) | (b[2 * g + 1] & 0xff)));
+        }
+        String zone = v6.getScopedInterface() != null ? v6.getScopedInterface().getName()
+                : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : null;
+        return zone == null ? sb.toString() : sb + "%" + zone;
+    }
+
+    /** The peer's socket address (the transport's {@code peername}), or null. */
+    public SocketAddress remoteAddress() {
         return (SocketAddress) conn.transport().getExtraInfo("peername");
     }
 
@@ -238,9 +301,14 @@ public final class Request {
         return head.framing() == BodyFraming.CONTENT_LENGTH ? head.contentLength() : head.framing() == BodyFraming.NONE ? 0 : -1;
     }
 
-    /** Whether the request has a body ({@code can_read_body}/{@code body_exists}). */
+    /** Whether the request has a body, read or not ({@code body_exists}). */
     public boolean hasBody() {
         return head.framing() != BodyFraming.NONE;
+    }
+
+    /** Whether body octets remain to be read ({@code can_read_body}): false once the body was read. */
+    public boolean canReadBody() {
+        return hasBody() && !body.atEof();
     }
 
     // ---------------------------------------------------------------- body
@@ -250,21 +318,29 @@ public final class Request {
         return body;
     }
 
-    /** The whole body, at most the application's {@code clientMaxSize} (else 413). */
+    /**
+     * The whole body, at most the application's {@code clientMaxSize} (else 413). Kept, as aiohttp
+     * keeps it: later calls (and {@link #text()}, {@link #json()}) return the same bytes.
+     */
     public byte[] read() throws Exception {
-        return body.readAll(app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize());
+        if (readBytes == null) readBytes = body.readAll(app == null ? Application.DEFAULT_CLIENT_MAX_SIZE : app.clientMaxSize());
+        return readBytes;
     }
 
-    /** The whole body as text in the declared charset (UTF-8 by default). */
+    /**
+     * The whole body as text in the declared charset (UTF-8 by default), found as Python's codecs
+     * would find it ({@code latin-1} works); 400 for a charset nobody knows (aiohttp fails with 500).
+     */
     public String text() throws Exception {
+        return new String(read(), bodyCharset());
+    }
+
+    private Charset bodyCharset() {
         String cs = charset();
-        Charset charset;
-        try {
-            charset = cs == null ? StandardCharsets.UTF_8 : Charset.forName(cs);
-        } catch (RuntimeException e) {
-            throw HttpException.badRequest("unknown charset " + cs);
-        }
-        return new String(read(), charset);
+        if (cs == null) return StandardCharsets.UTF_8;
+        Charset charset = CharsetNames.lookup(cs);
+        if (charset == null) throw HttpException.badRequest("unknown charset " + cs);
+        return charset;
     }
 
     /** The body parsed as JSON with Jackson (400 if it is not JSON). */
@@ -296,8 +372,7 @@ public final class Request {
         if (post != null) return post;
         String ct = contentType();
         if (ct.equals("application/x-www-form-urlencoded")) {
-            String cs = charset();
-            post = MultiDict.parseQuery(new String(read(), cs == null ? StandardCharsets.UTF_8 : Charset.forName(cs)));
+            post = MultiDict.parseQuery(new String(read(), bodyCharset()));
         } else if (ct.equals("multipart/form-data")) {
             MultiDict d = new MultiDict();
             List<MultipartReader.FileField> files = new java.util.ArrayList<>();

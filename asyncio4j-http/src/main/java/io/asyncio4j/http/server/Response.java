@@ -2,6 +2,7 @@ package io.asyncio4j.http.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asyncio4j.http.JsonDumps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,14 @@ public class Response extends StreamResponse {
         return new Response(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
-    /** Text with another content type (UTF-8). */
+    /**
+     * Text with another content type, UTF-8; {@code ; charset=utf-8} is appended unless the type
+     * names a charset, as aiohttp's {@code Response(text=..., content_type=...)} does.
+     */
     public static Response text(String text, String contentType) {
-        return new Response(text.getBytes(StandardCharsets.UTF_8), contentType);
+        if (contentType == null) return text(text);
+        String ct = MultipartReader.param(contentType, "charset") != null ? contentType : contentType + "; charset=utf-8";
+        return new Response(text.getBytes(StandardCharsets.UTF_8), ct);
     }
 
     /** {@code text/html; charset=utf-8}. */
@@ -56,10 +62,13 @@ public class Response extends StreamResponse {
         return new Response(body, contentType == null ? "application/octet-stream" : contentType);
     }
 
-    /** {@code application/json}, serialized with Jackson. */
+    /**
+     * {@code application/json; charset=utf-8}, serialized with Jackson into the text aiohttp's
+     * {@code json_response} sends ({@link JsonDumps}: {@code {"a": 1}}).
+     */
     public static Response json(Object value) {
         try {
-            return new Response(JSON.writeValueAsBytes(value), "application/json; charset=utf-8");
+            return new Response(JsonDumps.bytes(value), "application/json; charset=utf-8");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize to JSON: " + e.getMessage(), e);
         }

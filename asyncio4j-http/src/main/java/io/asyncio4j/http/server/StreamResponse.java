@@ -40,6 +40,7 @@ public class StreamResponse {
     private List<Cookie> cookies;
     private long contentLength = -1;
     private boolean compression;
+    private String forcedCoding;
     private boolean chunkedRequested;
     private boolean forceClose;
 
@@ -126,10 +127,17 @@ public class StreamResponse {
         return setCookie(Cookie.of(name, value));
     }
 
-    /** Expires a cookie on the client (aiohttp's {@code del_cookie}). */
+    /** Expires a cookie with {@code Path=/} on the client (aiohttp's {@code del_cookie(name)}). */
     public StreamResponse delCookie(String name) {
-        return setCookie(new Cookie(name, "\"\"".replace("\"", ""), "/", null, 0,
-                "Thu, 01 Jan 1970 00:00:00 GMT", false, false, null));
+        return delCookie(name, null, "/");
+    }
+
+    /**
+     * Expires a cookie on the client (aiohttp's {@code del_cookie(name, domain=, path=)}): an empty
+     * value, {@code Max-Age=0} and an {@code expires} in 1970, so old and new clients both drop it.
+     */
+    public StreamResponse delCookie(String name, String domain, String path) {
+        return setCookie(new Cookie(name, "", path, domain, 0, "Thu, 01 Jan 1970 00:00:00 GMT", false, false, null));
     }
 
     /** The cookies to set. */
@@ -137,10 +145,27 @@ public class StreamResponse {
         return cookies == null ? List.of() : List.copyOf(cookies);
     }
 
-    /** Compresses the body with gzip or deflate if the request's {@code Accept-Encoding} allows. */
+    /**
+     * Compresses the body if the request's {@code Accept-Encoding} allows: deflate when accepted,
+     * else gzip, as aiohttp (which tries its codings in the order deflate, gzip). Unlike aiohttp, a
+     * coding refused with {@code q=0} is not used.
+     */
     public StreamResponse enableCompression() {
+        return enableCompression(null);
+    }
+
+    /**
+     * Compresses the body with {@code coding} ({@code "deflate"} or {@code "gzip"}) whatever the
+     * request accepts (aiohttp's {@code enable_compression(force=...)}); {@code "identity"}: not at all;
+     * null: chosen from {@code Accept-Encoding}.
+     */
+    public StreamResponse enableCompression(String coding) {
         checkNotPrepared();
+        if (coding != null && !coding.equals("deflate") && !coding.equals("gzip") && !coding.equals("identity")) {
+            throw new IllegalArgumentException("unsupported content coding " + coding);
+        }
         this.compression = true;
+        this.forcedCoding = coding;
         return this;
     }
 
@@ -180,13 +205,14 @@ public class StreamResponse {
         if (prepared) throw new IllegalStateException("the response head was already sent");
     }
 
-    /** Picks the content coding from Accept-Encoding; null for identity. */
-    static String chooseCoding(Request req) {
+    /** The content coding: the forced one, else deflate or gzip from Accept-Encoding; null for identity. */
+    final String chooseCoding(Request req) {
+        if (forcedCoding != null) return forcedCoding.equals("identity") ? null : forcedCoding;
         String ae = req.headers().get("Accept-Encoding");
         if (ae == null) return null;
         String lower = ae.toLowerCase(java.util.Locale.ROOT);
-        if (accepts(lower, "gzip")) return "gzip";
         if (accepts(lower, "deflate")) return "deflate";
+        if (accepts(lower, "gzip")) return "gzip";
         return null;
     }
 
@@ -244,9 +270,12 @@ public class StreamResponse {
         return this;
     }
 
-    final void sendHead(Request request, long length, boolean forceChunked) {
+    final void sendHead(Request request, long length, boolean forceChunked) throws Exception {
         this.request = request;
         request.response = this;
+        for (Application app : request.apps) {
+            for (Application.ResponsePrepareHook h : app.responsePrepareHooks()) h.run(request, this);
+        }
         this.noBody = request.method().equals("HEAD") || status < 200 || status == 204 || status == 304;
         boolean useChunked = !noBody && (length < 0 || forceChunked) && request.version().isAtLeast11();
         if (useChunked) length = -1;

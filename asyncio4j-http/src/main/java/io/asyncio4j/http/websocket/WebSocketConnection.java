@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Future;
 import io.asyncio4j.TimeoutError;
+import io.asyncio4j.http.JsonDumps;
 import io.asyncio4j.loop.EventLoop;
 import io.asyncio4j.loop.TimerHandle;
 import io.asyncio4j.net.Protocol;
@@ -236,8 +237,9 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         closeReason = reason;
         if (!closeSent) {
             closeSent = true;
-            transport.write(code == WebSocketCloseCodes.NO_STATUS || !WebSocketCloseCodes.isValidOnWire(code)
-                    ? encoder.close() : encoder.close(code, ""));
+            // aiohttp (both roles) answers with its default close code 1000, not the peer's code;
+            // closeCode() still reports what the peer sent
+            transport.write(encoder.close(WebSocketCloseCodes.NORMAL, ""));
         }
         if (closeWaiter != null && !closeWaiter.isDone()) {
             closeWaiter.setResult(null);
@@ -369,14 +371,18 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         return Asyncio.timeout(timeout, (io.asyncio4j.Coroutine<WebSocketMessage>) this::receive);
     }
 
-    /** The next message, which must be TEXT. */
+    /**
+     * The next message, which must be TEXT (aiohttp's {@code receive_str}); any other message, also
+     * a CLOSE, throws {@link IOException} where aiohttp raises {@code TypeError}. The message is
+     * consumed either way.
+     */
     public String receiveStr() throws Exception {
         WebSocketMessage m = receive();
         if (m.type() != WebSocketMessage.Type.TEXT) throw new IOException("expected a TEXT message, got " + m);
         return m.text();
     }
 
-    /** The next message, which must be BINARY. */
+    /** The next message, which must be BINARY ({@code receive_bytes}; else {@link IOException}, see {@link #receiveStr}). */
     public byte[] receiveBytes() throws Exception {
         WebSocketMessage m = receive();
         if (m.type() != WebSocketMessage.Type.BINARY) throw new IOException("expected a BINARY message, got " + m);
@@ -430,14 +436,18 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
 
     // ---------------------------------------------------------------- sending (in a task)
 
+    /** Sending after the connection is lost or our Close went out fails like aiohttp's ConnectionResetError. */
     private void send(ByteBuffer frame) throws Exception {
         if (lost) throw new SocketException("WebSocket connection is closed");
-        if (closeSent) throw new IllegalStateException("WebSocket is closing");
+        if (closeSent) throw new SocketException("Cannot write to closing transport");
         transport.write(frame);
         drain();
     }
 
-    /** Sends a TEXT message and waits while the write buffer is full. */
+    /**
+     * Sends a TEXT message and waits while the write buffer is full; {@link SocketException} once
+     * the connection is closing or closed (aiohttp's {@code ConnectionResetError}).
+     */
     public void sendStr(String text) throws Exception {
         send(encoder.text(text));
     }
@@ -447,11 +457,11 @@ public final class WebSocketConnection implements Protocol, WebSocketListener, I
         send(encoder.binary(data));
     }
 
-    /** Sends {@code value} as JSON text (Jackson). */
+    /** Sends {@code value} as JSON text (Jackson), written as aiohttp's {@code send_json} writes it ({@link JsonDumps}). */
     public void sendJson(Object value) throws Exception {
         String s;
         try {
-            s = JSON.writeValueAsString(value);
+            s = JsonDumps.string(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize to JSON: " + e.getMessage(), e);
         }

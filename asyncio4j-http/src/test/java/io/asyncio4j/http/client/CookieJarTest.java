@@ -33,8 +33,20 @@ class CookieJarTest {
     void foreignDomainAndIpDomainAreRejected() {
         jar.updateCookies(List.of("x=1; Domain=other.test", "y=2; Domain=test.example.test"), u("http://example.test/"));
         assertThat(jar.size()).isZero();
-        jar.updateCookies(List.of("ip=1", "ipd=2; Domain=0.0.1"), u("http://127.0.0.1:8080/"));
-        assertThat(jar.filterCookies(u("http://127.0.0.1:9000/"))).containsOnlyKeys("ip");
+        CookieJar unsafe = new CookieJar(true, () -> now);
+        unsafe.updateCookies(List.of("ip=1", "ipd=2; Domain=0.0.1"), u("http://127.0.0.1:8080/"));
+        assertThat(unsafe.filterCookies(u("http://127.0.0.1:9000/"))).containsOnlyKeys("ip");
+    }
+
+    @Test
+    void ipHostsAreIgnoredUnlessUnsafeLikeAiohttp() {
+        jar.updateCookies(List.of("ip=1"), u("http://127.0.0.1:8080/"));
+        jar.updateCookies(List.of("v6=1"), u("http://[::1]:8080/"));
+        assertThat(jar.size()).isZero();
+        CookieJar unsafe = new CookieJar(true, () -> now);
+        unsafe.updateCookies(List.of("ip=1"), u("http://127.0.0.1:8080/"));
+        assertThat(unsafe.filterCookies(u("http://127.0.0.1/"))).containsOnlyKeys("ip");
+        assertThat(new CookieJar().unsafe()).isFalse();
     }
 
     @Test
@@ -85,6 +97,6 @@ class CookieJarTest {
         assertThat(jar.size()).isEqualTo(1);
         assertThat(jar.filterCookies(u("http://h.test/"))).containsEntry("a", "2");
         jar.updateCookies(List.of("q=\"quoted\"", "=bad", "novalue"), u("http://h.test/"));
-        assertThat(jar.filterCookies(u("http://h.test/"))).containsEntry("q", "quoted").hasSize(2);
+        assertThat(jar.filterCookies(u("http://h.test/"))).containsEntry("q", "\"quoted\"").hasSize(2);
     }
 }

@@ -92,12 +92,14 @@ class InteropTest {
         TestServer.run(app(tmp), (runner, port) -> {
             String base = "http://127.0.0.1:" + port;
             Out o = run(List.of("curl", "-sS", "--http1.1", "-H", "Content-Type: application/json", "-d", "{\"a\":1}", base + "/json"));
-            assertThat(o.stdout()).isEqualTo("{\"got\":{\"a\":1}}");
+            assertThat(o.stdout()).isEqualTo("{\"got\": {\"a\": 1}}");
             Path up = tmp.resolve("up.bin");
             Files.write(up, new byte[300_000]);
             o = run(List.of("curl", "-sS", "-H", "Transfer-Encoding: chunked", "--data-binary", "@" + up, base + "/len"));
             assertThat(o.stdout()).isEqualTo("len=300000 chunked=true");
             o = run(List.of("curl", "-sS", "--compressed", "-D", "-", base + "/big"));
+            assertThat(o.stdout()).containsIgnoringCase("content-encoding: deflate").endsWith("z".repeat(20000));
+            o = run(List.of("curl", "-sS", "--compressed", "-H", "Accept-Encoding: gzip", "-D", "-", base + "/big"));
             assertThat(o.stdout()).containsIgnoringCase("content-encoding: gzip").endsWith("z".repeat(20000));
             o = run(List.of("curl", "-sS", "-r", "10-14", "-w", " %{http_code}", base + "/static/file.txt"));
             assertThat(o.stdout()).isEqualTo("01234 206");
@@ -156,7 +158,7 @@ class InteropTest {
             assertThat(j.get("stream").asText()).isEqualTo("chunk0 chunk1 chunk2 ");
             assertThat(j.get("te").asText()).isEqualTo("chunked");
             assertThat(j.get("big").asInt()).isEqualTo(20000);
-            assertThat(j.get("ce").asText()).isEqualTo("gzip");
+            assertThat(j.get("ce").asText()).isEqualTo("deflate"); // aiohttp's client offers gzip, deflate
         });
     }
 

@@ -90,7 +90,7 @@ class MultiRangeTest {
             assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "application/octet-stream",
                     data, new long[] {100, 102}, new long[] {990, 999}));
             r = get(port, "/static/digits.txt", "Range: bytes=-3,0-1\r\n");
-            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain; charset=utf-8",
+            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain",
                     "0123456789".repeat(10).getBytes(), new long[] {97, 99}, new long[] {0, 1}));
         });
     }
@@ -125,7 +125,7 @@ class MultiRangeTest {
             assertThat(r.text()).isEqualTo("0123456789".repeat(10));
             r = get(port, "/static/digits.txt", "Range: bytes=0-0,2-2,4-4\r\n");
             assertThat(r.status()).isEqualTo(206);
-            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain; charset=utf-8",
+            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain",
                     "0123456789".repeat(10).getBytes(), new long[] {0, 0}, new long[] {2, 2}, new long[] {4, 4}));
         });
     }
@@ -176,7 +176,7 @@ class MultiRangeTest {
             RawClient.Resp r = get(port, "/f", "Accept-Encoding: gzip\r\nRange: bytes=1-2,-2\r\n");
             assertThat(r.status()).isEqualTo(206);
             assertThat(r.header("Content-Encoding")).isNull();
-            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain; charset=utf-8",
+            assertThat(r.body()).isEqualTo(expectedMultipart(boundary(r.header("Content-Type")), "text/plain",
                     "0123456789".repeat(10).getBytes(), new long[] {1, 2}, new long[] {98, 99}));
             // Range is defined for GET only (RFC 9110 §14.2)
             r = RawClient.request(port, "POST /f" + H + "Content-Length: 0\r\nRange: bytes=1-2,4-5\r\n\r\n");
