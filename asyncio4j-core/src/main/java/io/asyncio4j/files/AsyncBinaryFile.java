@@ -28,17 +28,17 @@ public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
 
     /** Up to {@code n} bytes ({@code n} unless the file ends first); everything left if {@code n < 0}. */
     public byte[] read(int n) throws IOException {
-        return Offload.call(loop, () -> core.read(n));
+        return call(() -> core.read(n));
     }
 
     /** Everything from the position to the end of the file. */
     public byte[] read() throws IOException {
-        return Offload.call(loop, core::readAll);
+        return call(core::readAll);
     }
 
     /** One line including its {@code \n}; the last partial line; an empty array at the end. */
     public byte[] readLine() throws IOException {
-        return Offload.call(loop, core::readLine);
+        return call(core::readLine);
     }
 
     /** All remaining lines: Python's {@code readlines()}. */
@@ -52,13 +52,13 @@ public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
      * an I/O error surfaces as {@link java.io.UncheckedIOException}.
      */
     public Iterable<byte[]> lines() {
-        return () -> new BatchIterator<>(() -> Offload.call(loop, () -> core.readLines(FileCore.BUFFER)));
+        return () -> new BatchIterator<>(() -> call(() -> core.readLines(FileCore.BUFFER)));
     }
 
     /** Writes {@code data} (buffered); returns its length. */
     public int write(byte[] data) throws IOException {
         byte[] copy = data.clone();
-        return Offload.call(loop, () -> core.write(copy));
+        return call(() -> core.write(copy));
     }
 
     /** Writes each chunk: Python's {@code writelines}. */

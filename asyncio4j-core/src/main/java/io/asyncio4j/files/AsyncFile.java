@@ -29,16 +29,21 @@ public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, A
     /** The mode it was opened with ("r", "wb", "a+", ...). */
     String mode();
 
-    /** Whether the file can be read. */
+    /** Whether the file can be read; {@code IllegalArgumentException} once closed, as Python's {@code ValueError}. */
     boolean readable();
 
-    /** Whether the file can be written. */
+    /** Whether the file can be written; {@code IllegalArgumentException} once closed, as Python's {@code ValueError}. */
     boolean writable();
 
     /**
      * Moves the position: {@code whence} 0 from the start, 1 from the current position, 2 from
      * the end; returns the new position. Text files accept only positions from {@link #tell()}
-     * with whence 0, and offset 0 with whence 1 or 2 (as Python's).
+     * with whence 0, and offset 0 with whence 1 or 2 (as Python's): another offset with whence 1
+     * or 2 is an {@link UnsupportedOperation} ("can't do nonzero cur-relative seeks"), another
+     * whence or a negative position an {@code IllegalArgumentException} (Python's
+     * {@code ValueError}). Binary files seek anywhere at or after the start, also past the end; a
+     * position before the start is an {@code IOException} ("[Errno 22] Invalid argument", Python's
+     * {@code OSError}), a whence other than 0, 1, 2 an {@code IllegalArgumentException}.
      */
     long seek(long offset, int whence) throws IOException;
 
@@ -64,7 +69,11 @@ public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, A
     /** Whether {@link #close()} was called. */
     boolean closed();
 
-    /** Flushes and closes the file; closing twice is allowed. */
+    /**
+     * Flushes and closes the file; closing twice is allowed. Any other operation on a closed file
+     * throws {@code IllegalArgumentException("I/O operation on closed file.")}, Python's
+     * {@code ValueError}.
+     */
     @Override
     void close() throws IOException;
 }

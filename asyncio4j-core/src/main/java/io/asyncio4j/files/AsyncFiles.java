@@ -37,7 +37,10 @@ import java.util.Set;
  * map to Python's as: {@code NoSuchFileException} = {@code FileNotFoundError},
  * {@code FileAlreadyExistsException} = {@code FileExistsError}, {@code AccessDeniedException} =
  * {@code PermissionError}, {@code DirectoryNotEmptyException} = {@code OSError(ENOTEMPTY)},
- * {@code NotDirectoryException} = {@code NotADirectoryError}.
+ * {@code NotDirectoryException} = {@code NotADirectoryError}, {@code FileSystemException} with the
+ * reason "Is a directory" = {@code IsADirectoryError} (opening or removing a directory as a file).
+ * The file objects add {@link UnsupportedOperation} = {@code io.UnsupportedOperation} and
+ * {@code IllegalArgumentException} = {@code ValueError} (bad mode, closed file).
  *
  * <p>Why an executor and not {@code AsynchronousFileChannel}: docs/benchmarks-files.md.
  *
@@ -255,11 +258,14 @@ public final class AsyncFiles {
         });
     }
 
-    /** Deletes file {@code path} (not a directory): {@code os.remove} / {@code os.unlink}. */
+    /**
+     * Deletes file {@code path}: {@code os.remove} / {@code os.unlink}. A directory is refused with
+     * Python's {@code IsADirectoryError} (a {@code FileSystemException} "Is a directory").
+     */
     public static void remove(Path path) throws IOException {
         Offload.call(() -> {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("Is a directory: '" + path + "'");
+                throw FileCore.isADirectory(path);
             }
             Files.delete(path);
             return null;

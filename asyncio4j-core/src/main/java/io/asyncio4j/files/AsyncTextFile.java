@@ -42,7 +42,7 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
 
     /** Up to {@code n} characters; everything left if {@code n < 0}; "" at the end. */
     public String read(int n) throws IOException {
-        return Offload.call(loop, () -> text.read(n));
+        return call(() -> text.read(n));
     }
 
     /** Everything from the position to the end of the file. */
@@ -52,7 +52,7 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
 
     /** One line including its {@code "\n"}; the last partial line; "" at the end of the file. */
     public String readLine() throws IOException {
-        return Offload.call(loop, text::readLine);
+        return call(text::readLine);
     }
 
     /** All remaining lines: Python's {@code readlines()}. */
@@ -66,12 +66,12 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
      * an I/O error surfaces as {@link java.io.UncheckedIOException}.
      */
     public Iterable<String> lines() {
-        return () -> new BatchIterator<>(() -> Offload.call(loop, () -> text.readLines(FileCore.BUFFER)));
+        return () -> new BatchIterator<>(() -> call(() -> text.readLines(FileCore.BUFFER)));
     }
 
     /** Writes {@code s} (buffered, encoded strictly); returns its length in chars. */
     public int write(String s) throws IOException {
-        return Offload.call(loop, () -> text.write(s));
+        return call(() -> text.write(s));
     }
 
     /** Writes each string (no newlines added): Python's {@code writelines}. */

@@ -3,8 +3,9 @@ package io.asyncio4j.files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ final class FileCore implements Positioned {
         Set<OpenOption> opts = mode.options();
         opts.addAll(extra);
         this.ch = FileChannel.open(path, opts);
+        // Linux lets a directory be opened for reading; Python refuses it at open(), so do we.
+        if (Files.isDirectory(path)) {
+            ch.close();
+            throw isADirectory(path);
+        }
         this.wbuf = mode.writable() ? new byte[BUFFER] : null;
         if (mode.append()) {
             pos = ch.size();
@@ -231,10 +237,11 @@ final class FileCore implements Positioned {
             case 0 -> offset;
             case 1 -> pos + offset;
             case 2 -> ch.size() + offset;
-            default -> throw new IllegalArgumentException("invalid whence (" + whence + ", should be 0, 1 or 2)");
+            default -> throw new IllegalArgumentException("whence value " + whence + " unsupported");
         };
         if (target < 0) {
-            throw new IllegalArgumentException("negative seek position " + target);
+            // Python's buffered binary files pass this to lseek(2), which fails with EINVAL (an OSError).
+            throw new IOException("[Errno 22] Invalid argument");
         }
         if (target >= rbufPos && target <= rbufPos + rend && rend > 0) {
             rstart = (int) (target - rbufPos); // still inside the read buffer
@@ -294,7 +301,7 @@ final class FileCore implements Positioned {
                 ch.close();
             } finally {
                 if (deleteOnClose) {
-                    java.nio.file.Files.deleteIfExists(path);
+                    Files.deleteIfExists(path);
                 }
             }
         }
@@ -304,9 +311,19 @@ final class FileCore implements Positioned {
         return closed;
     }
 
-    private void checkOpen() throws IOException {
+    /** Python's {@code ValueError('I/O operation on closed file.')}, a ValueError as in docs/asyncio-to-asyncio4j.md. */
+    static IllegalArgumentException closedFile() {
+        return new IllegalArgumentException("I/O operation on closed file.");
+    }
+
+    /** Python's {@code IsADirectoryError}: the JDK has no own type, it reports EISDIR this way too. */
+    static FileSystemException isADirectory(Path path) {
+        return new FileSystemException(path.toString(), null, "Is a directory");
+    }
+
+    private void checkOpen() {
         if (closed) {
-            throw new ClosedChannelException();
+            throw closedFile();
         }
     }
 

@@ -271,8 +271,15 @@ final class TextCore implements Positioned {
     @Override
     public long seek(long offset, int whence) throws IOException {
         synchronized (core) {
-            if (whence != 0 && offset != 0) {
+            // The checks in the order of CPython's TextIOWrapper.seek, which decides the exception type.
+            if ((whence == 1 || whence == 2) && offset != 0) {
                 throw new UnsupportedOperation("can't do nonzero " + (whence == 1 ? "cur" : "end") + "-relative seeks");
+            }
+            if (whence < 0 || whence > 2) {
+                throw new IllegalArgumentException("invalid whence (" + whence + ", should be 0, 1 or 2)");
+            }
+            if (offset < 0) {
+                throw new IllegalArgumentException("negative seek position " + offset);
             }
             if (whence == 1) {
                 return tell();
