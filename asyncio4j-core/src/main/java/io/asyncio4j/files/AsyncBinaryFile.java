@@ -38,12 +38,28 @@ public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
 
     /** One line including its {@code \n}; the last partial line; an empty array at the end. */
     public byte[] readLine() throws IOException {
-        return call(core::readLine);
+        return readLine(-1);
+    }
+
+    /**
+     * Python's {@code readline(size)}: one line as {@link #readLine()}, but at most {@code size}
+     * bytes of it (the rest of the line comes with the next call); the whole line if {@code size < 0}.
+     */
+    public byte[] readLine(int size) throws IOException {
+        return call(() -> core.readLine(size));
     }
 
     /** All remaining lines: Python's {@code readlines()}. */
     public List<byte[]> readLines() throws IOException {
-        return readAllBatches(() -> core.readLines(Integer.MAX_VALUE));
+        return readLines(0);
+    }
+
+    /**
+     * Python's {@code readlines(hint)}: lines until their total size exceeds {@code hint} bytes
+     * (so at least one, the one that crosses it included); all remaining lines if {@code hint <= 0}.
+     */
+    public List<byte[]> readLines(int hint) throws IOException {
+        return call(() -> core.readLines(hint));
     }
 
     /**

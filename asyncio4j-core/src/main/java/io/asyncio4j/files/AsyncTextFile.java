@@ -40,7 +40,11 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
         return text.charset();
     }
 
-    /** Up to {@code n} characters; everything left if {@code n < 0}; "" at the end. */
+    /**
+     * Up to {@code n} characters; everything left if {@code n < 0}; "" at the end. Characters are
+     * Python's, code points: a supplementary character (a surrogate pair in Java) counts as one
+     * and is never split, so the result may hold more than {@code n} Java chars.
+     */
     public String read(int n) throws IOException {
         return call(() -> text.read(n));
     }
@@ -55,9 +59,27 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
         return call(text::readLine);
     }
 
+    /**
+     * Python's {@code readline(size)}: one line as {@link #readLine()}, but at most {@code size}
+     * characters (code points) of it; the whole line if {@code size < 0}. A {@code "\r\n"} is one
+     * character, {@code "\n"}.
+     */
+    public String readLine(int size) throws IOException {
+        return call(() -> text.readLine(size));
+    }
+
     /** All remaining lines: Python's {@code readlines()}. */
     public List<String> readLines() throws IOException {
-        return readAllBatches(() -> text.readLines(Integer.MAX_VALUE));
+        return readLines(0);
+    }
+
+    /**
+     * Python's {@code readlines(hint)}: lines until their total length in characters (code points)
+     * exceeds {@code hint} (so at least one, the one that crosses it included); all remaining lines
+     * if {@code hint <= 0}.
+     */
+    public List<String> readLines(int hint) throws IOException {
+        return call(() -> text.readLines(hint));
     }
 
     /**
@@ -69,7 +91,10 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
         return () -> new BatchIterator<>(() -> call(() -> text.readLines(FileCore.BUFFER)));
     }
 
-    /** Writes {@code s} (buffered, encoded strictly); returns its length in chars. */
+    /**
+     * Writes {@code s} (buffered, encoded strictly); returns its length in Python's characters,
+     * code points (one emoji is 1, where Java's {@code length()} says 2).
+     */
     public int write(String s) throws IOException {
         return call(() -> text.write(s));
     }

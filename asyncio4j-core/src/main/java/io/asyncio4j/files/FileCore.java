@@ -98,17 +98,23 @@ final class FileCore implements Positioned {
         }
     }
 
-    /** One line including its {@code \n}; empty at the end of the file. */
-    synchronized byte[] readLine() throws IOException {
+    /**
+     * Python's {@code readline(limit)}: one line including its {@code \n}, but at most
+     * {@code limit} bytes of it (the whole line if {@code limit < 0}); empty at the end of the file.
+     */
+    synchronized byte[] readLine(int limit) throws IOException {
         checkReadable();
+        long left = limit < 0 ? Long.MAX_VALUE : limit;
         ByteArrayOutputStream out = null;
-        while (true) {
+        while (left > 0) {
             if (rstart == rend && !fill(BUFFER)) {
-                return out == null ? new byte[0] : out.toByteArray();
+                break;
             }
-            int nl = indexOfNewline(rbuf, rstart, rend);
-            int end = nl >= 0 ? nl + 1 : rend;
-            if (out == null && nl >= 0) {
+            int stop = left >= rend - rstart ? rend : rstart + (int) left;
+            int nl = indexOfNewline(rbuf, rstart, stop);
+            int end = nl >= 0 ? nl + 1 : stop;
+            boolean done = nl >= 0 || end - rstart == left;
+            if (out == null && done) { // the common case: the line lies in the buffer
                 byte[] line = Arrays.copyOfRange(rbuf, rstart, end);
                 pos += end - rstart;
                 rstart = end;
@@ -119,19 +125,21 @@ final class FileCore implements Positioned {
             }
             out.write(rbuf, rstart, end - rstart);
             pos += end - rstart;
+            left -= end - rstart;
             rstart = end;
             if (nl >= 0) {
-                return out.toByteArray();
+                break;
             }
         }
+        return out == null ? new byte[0] : out.toByteArray();
     }
 
-    /** Lines for one executor hop: at least one line (unless at the end), about {@code maxBytes} in all. */
-    synchronized List<byte[]> readLines(int maxBytes) throws IOException {
+    /** Python's {@code readlines(hint)}: lines until their total size exceeds {@code hint} bytes; all if {@code hint <= 0}. */
+    synchronized List<byte[]> readLines(int hint) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         long total = 0;
-        while (total < maxBytes) {
-            byte[] line = readLine();
+        while (hint <= 0 || total <= hint) {
+            byte[] line = readLine(-1);
             if (line.length == 0) {
                 break;
             }

@@ -4,13 +4,12 @@ import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What {@link AsyncBinaryFile} and {@link AsyncTextFile} share: the open {@link FileCore}, the
  * {@link AsyncFile} operations that only position, flush or close it, each run off the loop with
- * {@link Offload}, and the batch loops behind {@code readLines()} / {@code writeLines()}.
+ * {@link Offload}, and the loop behind {@code writeLines()}.
  */
 abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
     final EventLoop loop;
@@ -39,17 +38,6 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
         if (closed) {
             throw FileCore.closedFile();
         }
-    }
-
-    /** All the batches {@code batch} returns until an empty one, in one executor hop. */
-    final <T> List<T> readAllBatches(Offload.IoCall<List<T>> batch) throws IOException {
-        return call(() -> {
-            List<T> all = new ArrayList<>();
-            for (List<T> next; !(next = batch.call()).isEmpty(); ) {
-                all.addAll(next);
-            }
-            return all;
-        });
     }
 
     interface IoWrite<T> {

@@ -52,28 +52,44 @@ final class TextCore implements Positioned {
 
     // ------------------------------------------------------------------ reading
 
-    /** Up to {@code n} characters (after newline translation); all that is left if {@code n < 0}. */
+    /**
+     * Up to {@code n} characters (after newline translation); all that is left if {@code n < 0}.
+     * Characters are Python's, code points: a supplementary character (two Java chars) counts once
+     * and is never split.
+     */
     String read(int n) throws IOException {
         synchronized (core) {
             if (n < 0) {
                 return readAll();
             }
             StringBuilder sb = new StringBuilder(Math.min(n, 1 << 16));
-            while (sb.length() < n) {
-                if (!ensure(1)) {
-                    break;
-                }
-                char c = chars[cstart++];
-                if (c == '\r') {
-                    if (ensure(1) && chars[cstart] == '\n') {
-                        cstart++;
-                    }
-                    c = '\n';
-                }
-                sb.append(c);
+            for (int count = 0; count < n && takeChar(sb); count++) {
+                // takeChar did the work
             }
             return sb.toString();
         }
+    }
+
+    /**
+     * Appends the next Python character to {@code sb}: a {@code "\r\n"} or {@code "\r"} as
+     * {@code '\n'}, a surrogate pair whole. False at the end of the file.
+     */
+    private boolean takeChar(StringBuilder sb) throws IOException {
+        if (!ensure(1)) {
+            return false;
+        }
+        char c = chars[cstart++];
+        if (c == '\r') {
+            if (ensure(1) && chars[cstart] == '\n') {
+                cstart++;
+            }
+            c = '\n';
+        }
+        sb.append(c);
+        if (Character.isHighSurrogate(c) && ensure(1) && Character.isLowSurrogate(chars[cstart])) {
+            sb.append(chars[cstart++]);
+        }
+        return true;
     }
 
     private String readAll() throws IOException {
@@ -106,6 +122,25 @@ final class TextCore implements Positioned {
         return out != null ? out.toString() : s.toString();
     }
 
+    /**
+     * Python's {@code readline(limit)}: the line as {@link #readLine()}, but at most {@code limit}
+     * characters (code points) of it; the whole line if {@code limit < 0}.
+     */
+    String readLine(int limit) throws IOException {
+        synchronized (core) {
+            if (limit < 0) {
+                return readLine();
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int count = 0; count < limit && takeChar(sb); count++) {
+                if (sb.charAt(sb.length() - 1) == '\n') {
+                    break;
+                }
+            }
+            return sb.toString();
+        }
+    }
+
     /** One line ending with {@code "\n"} (translated), or the last partial line, or "" at the end. */
     String readLine() throws IOException {
         synchronized (core) {
@@ -135,17 +170,21 @@ final class TextCore implements Positioned {
         }
     }
 
-    List<String> readLines(int maxChars) throws IOException {
+    /**
+     * Python's {@code readlines(hint)}: lines until their total length in characters (code points)
+     * exceeds {@code hint}, so at least one; all of them if {@code hint <= 0}.
+     */
+    List<String> readLines(int hint) throws IOException {
         synchronized (core) {
             List<String> lines = new ArrayList<>();
             long total = 0;
-            while (total < maxChars) {
+            while (hint <= 0 || total <= hint) {
                 String line = readLine();
                 if (line.isEmpty()) {
                     break;
                 }
                 lines.add(line);
-                total += line.length();
+                total += line.codePointCount(0, line.length());
             }
             return lines;
         }
@@ -256,7 +295,7 @@ final class TextCore implements Positioned {
             byte[] b = new byte[bytes.remaining()];
             bytes.get(b);
             core.write(b);
-            return s.length();
+            return s.codePointCount(0, s.length()); // Python counts code points, not UTF-16 chars
         }
     }
 
