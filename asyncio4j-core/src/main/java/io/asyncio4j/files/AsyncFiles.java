@@ -74,14 +74,33 @@ public final class AsyncFiles {
      * {@link AsyncTextFile} otherwise; {@link #openText} and {@link #openBinary} give the type directly.
      */
     public static AsyncFile open(Path path, String mode, String encoding) throws IOException {
+        return open(path, mode, encoding, null, null);
+    }
+
+    /**
+     * aiofiles' {@code open(path, mode, encoding=, errors=, newline=)}, the arguments in Python's
+     * order; null for each of the last three is Python's default. {@code errors} and
+     * {@code newline} are described at {@link #openText(Path, String, String, String, String)};
+     * binary modes take none of the three (Python's ValueError "binary mode doesn't take an
+     * encoding argument", likewise for errors and newline).
+     */
+    public static AsyncFile open(Path path, String mode, String encoding, String errors, String newline)
+            throws IOException {
         Mode m = Mode.parse(mode);
         if (m.binary()) {
-            if (encoding != null) {
-                throw new IllegalArgumentException("binary mode doesn't take an encoding argument");
-            }
+            refuseInBinary("encoding", encoding);
+            refuseInBinary("errors", errors);
+            refuseInBinary("newline", newline);
             return openBinary(path, mode);
         }
-        return openText(path, mode, encoding);
+        return openText(path, mode, encoding, errors, newline);
+    }
+
+    private static void refuseInBinary(String argument, String value) {
+        if (value != null) {
+            String article = argument.equals("newline") ? "a" : "an";
+            throw new IllegalArgumentException("binary mode doesn't take " + article + " " + argument + " argument");
+        }
     }
 
     /** Opens a text file (mode without "b") decoding UTF-8. */
@@ -91,14 +110,37 @@ public final class AsyncFiles {
 
     /** Opens a text file (mode without "b") with {@code encoding} (null: UTF-8). */
     public static AsyncTextFile openText(Path path, String mode, String encoding) throws IOException {
+        return openText(path, mode, encoding, null, null);
+    }
+
+    /**
+     * Opens a text file (mode without "b") as Python's {@code open(path, mode, encoding=,
+     * errors=, newline=)}; null for any of the three is Python's default.
+     *
+     * <p>{@code errors}: "strict" (null; a bad byte sequence throws
+     * {@link java.nio.charset.CharacterCodingException}, Python's {@code UnicodeDecodeError}),
+     * "ignore" (dropped) or "replace" (U+FFFD when reading, "?" when writing). Other handler names
+     * are refused here with {@code IllegalArgumentException}; Python accepts them at {@code open()}
+     * and raises {@code LookupError} at the first read or write.
+     *
+     * <p>{@code newline}, as Python's: null reads "\n", "\r" and "\r\n" as line ends and returns
+     * each as "\n"; "" reads the same line ends but returns them untranslated; "\n", "\r" or
+     * "\r\n" makes only that sequence end a line, untranslated. On writing, "\r" and "\r\n"
+     * replace every "\n" written; null, "" and "\n" write "\n" as it is (POSIX's
+     * {@code os.linesep}). Any other value is Python's ValueError "illegal newline value: ...".
+     */
+    public static AsyncTextFile openText(Path path, String mode, String encoding, String errors, String newline)
+            throws IOException {
         Mode m = Mode.parse(mode);
         if (m.binary()) {
             throw new IllegalArgumentException("openText needs a text mode, not '" + mode + "'");
         }
         Charset cs = encoding == null ? StandardCharsets.UTF_8 : charset(encoding);
+        TextCore.errorAction(errors);
+        Newline nl = Newline.of(newline);
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> new FileCore(path, m, Set.of()));
-        return new AsyncTextFile(loop, core, cs);
+        return new AsyncTextFile(loop, core, cs, errors, nl);
     }
 
     /** Opens a binary file (mode with "b"; "rb", "wb", "ab", "r+b", "xb", ...). */
@@ -375,7 +417,7 @@ public final class AsyncFiles {
                 throw e;
             }
         });
-        return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8);
+        return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
     }
 
     /** A new temporary directory, removed with its content on close: {@code tempfile.TemporaryDirectory}. */

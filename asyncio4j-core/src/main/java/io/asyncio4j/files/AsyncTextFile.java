@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * A file opened in text mode ("r", "w", "a", "r+", "x", ...) with an encoding (UTF-8 unless
  * given): aiofiles' {@code AsyncTextIOWrapper}, i.e. Python's {@code TextIOWrapper} with every call
- * run off the loop. Decoding is strict (a malformed byte sequence throws
- * {@link java.nio.charset.CharacterCodingException}, Python's {@code UnicodeDecodeError}); reading
- * uses universal newlines ({@code "\r\n"} and {@code "\r"} read as {@code "\n"}); lines keep their
- * {@code "\n"}, and {@code ""} means end of file, as in Python.
+ * run off the loop. By default decoding is strict (a malformed byte sequence throws
+ * {@link java.nio.charset.CharacterCodingException}, Python's {@code UnicodeDecodeError}) and
+ * reading uses universal newlines ({@code "\r\n"} and {@code "\r"} read as {@code "\n"});
+ * {@link AsyncFiles#openText(java.nio.file.Path, String, String, String, String)} takes Python's
+ * {@code errors} and {@code newline} instead. Lines keep their line end, {@code ""} means end of
+ * file, and sizes count Python's characters (code points), as in Python.
  *
  * <pre>{@code
  * try (AsyncTextFile f = AsyncFiles.openText(path, "r", "utf-8")) {
@@ -26,8 +28,8 @@ import java.util.List;
 public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
     private final TextCore text;
 
-    AsyncTextFile(EventLoop loop, FileCore core, Charset charset) {
-        this(loop, core, new TextCore(core, charset));
+    AsyncTextFile(EventLoop loop, FileCore core, Charset charset, String errors, Newline newline) {
+        this(loop, core, new TextCore(core, charset, errors, newline));
     }
 
     private AsyncTextFile(EventLoop loop, FileCore core, TextCore text) {
@@ -56,7 +58,7 @@ public final class AsyncTextFile extends OffloadedFile implements AsyncFile {
 
     /** One line including its {@code "\n"}; the last partial line; "" at the end of the file. */
     public String readLine() throws IOException {
-        return call(text::readLine);
+        return readLine(-1);
     }
 
     /**
