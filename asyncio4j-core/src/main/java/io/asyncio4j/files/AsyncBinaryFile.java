@@ -26,6 +26,12 @@ public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
         super(loop, core, core);
     }
 
+    /** The mode as CPython's binary files report it: "rb", "wb", "ab", "xb", "rb+" ("w+b" too), "ab+", "xb+". */
+    @Override
+    public String mode() {
+        return core.mode.binaryName();
+    }
+
     /** Up to {@code n} bytes ({@code n} unless the file ends first); everything left if {@code n < 0}. */
     public byte[] read(int n) throws IOException {
         return call(() -> core.read(n));

@@ -26,7 +26,11 @@ public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, A
     /** The path the file was opened with: Python's {@code name}. */
     Path name();
 
-    /** The mode it was opened with ("r", "wb", "a+", ...). */
+    /**
+     * Python's {@code mode}: for a text file the mode string it was opened with ("r", "w+", "rt"),
+     * for a binary file CPython's normalized form ("rb", "wb", "ab", "xb", and "rb+", "ab+",
+     * "xb+" with "+"; "w+b" reports "rb+").
+     */
     String mode();
 
     /** Whether the file can be read; {@code IllegalArgumentException} once closed, as Python's {@code ValueError}. */

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -328,35 +329,114 @@ public final class AsyncFiles {
         });
     }
 
-    /** Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}. */
+    /**
+     * Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}.
+     * As there, a directory without write permission stops it with an
+     * {@code AccessDeniedException} (Python's {@code PermissionError}).
+     */
     public static void removeTree(Path path) throws IOException {
         Offload.call(() -> {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            deleteTree(path, false);
             return null;
         });
     }
 
     /**
-     * Renames {@code src} to {@code dst} atomically, replacing a file at {@code dst}:
-     * {@code os.rename} / {@code os.replace} on POSIX (fails across file systems, as they do).
+     * The blocking tree removal; {@code makeWritable} first gives each directory the permissions
+     * 0700, as {@code tempfile.TemporaryDirectory}'s cleanup does so that read-only content goes too.
+     */
+    static void deleteTree(Path path, boolean makeWritable) throws IOException {
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (makeWritable) {
+                    try {
+                        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // nothing to reset
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Renames {@code src} to {@code dst} atomically with rename(2): {@code os.rename}. As on POSIX
+     * in Python, a file at {@code dst} is replaced, and so is an empty directory when {@code src}
+     * is a directory; a file onto a directory is {@code IsADirectoryError} (a
+     * {@code FileSystemException} "Is a directory"), a directory onto a file
+     * {@code NotDirectoryException}, onto a non-empty directory {@code DirectoryNotEmptyException};
+     * across file systems it fails ({@code AtomicMoveNotSupportedException}), as Python's does.
      */
     public static void rename(Path src, Path dst) throws IOException {
         Offload.call(() -> Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    /** {@code os.replace}: on POSIX the same as {@link #rename}, which replaces already. */
+    public static void replace(Path src, Path dst) throws IOException {
+        rename(src, dst);
+    }
+
+    /**
+     * {@code os.renames}: creates the missing parents of {@code dst}, renames as {@link #rename},
+     * then removes the parents of {@code src} that became empty, as {@link #removeDirs}.
+     */
+    public static void renames(Path src, Path dst) throws IOException {
+        Offload.call(() -> {
+            Path dstParent = dst.getParent();
+            if (dstParent != null) {
+                Files.createDirectories(dstParent);
+            }
+            Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
+            Path srcParent = src.getParent();
+            if (srcParent != null) {
+                pruneEmpty(srcParent);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * {@code os.removedirs}: removes the empty directory {@code dir} (failing as {@link #rmdir}),
+     * then each parent named in {@code dir} in turn, stopping quietly at the first that cannot be
+     * removed (not empty, say).
+     */
+    public static void removeDirs(Path dir) throws IOException {
+        rmdir(dir);
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Offload.call(() -> {
+                pruneEmpty(parent);
+                return null;
+            });
+        }
+    }
+
+    /** Removes {@code dir} and its named parents while they are empty directories; errors end it, as in Python. */
+    private static void pruneEmpty(Path dir) {
+        for (Path d = dir; d != null && d.getFileName() != null; d = d.getParent()) {
+            try {
+                Files.delete(d);
+            } catch (IOException stop) {
+                return;
+            }
+        }
     }
 
     /**
@@ -399,15 +479,18 @@ public final class AsyncFiles {
     /**
      * A temporary file in {@code dir} (null: the system's temporary directory) named
      * {@code prefix...suffix}, opened with {@code mode} ("w+b", "w+", ...) and deleted when closed:
-     * {@code tempfile.NamedTemporaryFile(mode, suffix=, prefix=, dir=)}. Its path is
+     * {@code tempfile.NamedTemporaryFile(mode, suffix=, prefix=, dir=)}. A null prefix or suffix is
+     * Python's default, "tmp" and "". The file is created with permissions 0600. Its path is
      * {@link AsyncFile#name()}; it exists until the file is closed.
      */
     public static AsyncFile namedTemporaryFile(String mode, String prefix, String suffix, Path dir)
             throws IOException {
         Mode m = Mode.parse(mode);
+        String pre = tempPrefix(prefix);
+        String suf = suffix == null ? "" : suffix; // the JDK's default would be ".tmp"
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> {
-            Path p = dir == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(dir, prefix, suffix);
+            Path p = dir == null ? Files.createTempFile(pre, suf) : Files.createTempFile(dir, pre, suf);
             // createTempFile made the file (mode 0600); "x" would fail on it, so open it as "w".
             Mode open = m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
             try {
@@ -420,7 +503,10 @@ public final class AsyncFiles {
         return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
     }
 
-    /** A new temporary directory, removed with its content on close: {@code tempfile.TemporaryDirectory}. */
+    /**
+     * A new temporary directory (permissions 0700, prefix "tmp" if null), removed with its content
+     * on close: {@code tempfile.TemporaryDirectory(prefix=)}.
+     */
     public static TemporaryDirectory temporaryDirectory(String prefix) throws IOException {
         return new TemporaryDirectory(mkdtemp(prefix));
     }
@@ -430,8 +516,17 @@ public final class AsyncFiles {
         return temporaryDirectory("tmp");
     }
 
-    /** A new temporary directory that the caller removes: {@code tempfile.mkdtemp}. */
+    /**
+     * A new temporary directory (permissions 0700) that the caller removes:
+     * {@code tempfile.mkdtemp(prefix=)}; a null prefix is Python's default, "tmp".
+     */
     public static Path mkdtemp(String prefix) throws IOException {
-        return Offload.call(() -> Files.createTempDirectory(prefix));
+        String pre = tempPrefix(prefix);
+        return Offload.call(() -> Files.createTempDirectory(pre));
+    }
+
+    /** Python's default prefix of temporary names; the JDK's would be none. */
+    private static String tempPrefix(String prefix) {
+        return prefix == null ? "tmp" : prefix;
     }
 }

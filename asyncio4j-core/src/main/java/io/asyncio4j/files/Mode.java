@@ -44,6 +44,18 @@ record Mode(String text, char kind, boolean plus, boolean binary) {
         return new Mode(mode, kind, plus, binary);
     }
 
+    /**
+     * The mode a binary file reports, normalized as CPython's {@code FileIO.mode}: "w+b" and
+     * "r+b" are "rb+", "a+b" is "ab+", "x+b" is "xb+", "br" is "rb". Text files report the mode
+     * string as given, as {@code TextIOWrapper.mode} does.
+     */
+    String binaryName() {
+        return switch (kind) {
+            case 'x', 'a' -> kind + (plus ? "b+" : "b");
+            default -> readable() ? (writable() ? "rb+" : "rb") : "wb";
+        };
+    }
+
     boolean readable() {
         return kind == 'r' || plus;
     }
