@@ -42,6 +42,32 @@ public final class AsyncBinaryFile extends OffloadedFile implements AsyncFile {
         return call(core::readAll);
     }
 
+    /**
+     * Python's {@code read1(n)}: at most one read from the file. The bytes already buffered if
+     * there are any, else what one read returns; at most {@code n} bytes, or all of them if
+     * {@code n < 0}; an empty array at the end of the file (or for {@code n == 0}).
+     */
+    public byte[] read1(int n) throws IOException {
+        return call(() -> core.read1(n));
+    }
+
+    /**
+     * Python's {@code peek(n)}: the bytes ahead in the buffer, reading once from the file if it is
+     * empty, without moving the position. As in Python, {@code n} is only a hint: the result may
+     * be longer or (near the end of the file) shorter; it is empty only at the end.
+     */
+    public byte[] peek(int n) throws IOException {
+        return call(core::peek);
+    }
+
+    /**
+     * Python's {@code readinto(b)}: reads into {@code b} until it is full or the file ends;
+     * returns how many bytes it read, 0 at the end of the file.
+     */
+    public int readInto(byte[] b) throws IOException {
+        return call(() -> core.readInto(b, 0, b.length));
+    }
+
     /** One line including its {@code \n}; the last partial line; an empty array at the end. */
     public byte[] readLine() throws IOException {
         return readLine(-1);

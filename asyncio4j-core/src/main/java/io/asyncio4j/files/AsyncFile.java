@@ -40,6 +40,13 @@ public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, A
     boolean writable();
 
     /**
+     * Python's {@code seekable()}: true, since files are opened by path and read at positions
+     * (a pipe or other unseekable file is not supported); an {@code IllegalArgumentException}
+     * once closed, as Python's {@code ValueError}.
+     */
+    boolean seekable();
+
+    /**
      * Moves the position: {@code whence} 0 from the start, 1 from the current position, 2 from
      * the end; returns the new position. Text files accept only positions from {@link #tell()}
      * with whence 0, and offset 0 with whence 1 or 2 (as Python's): another offset with whence 1

@@ -70,18 +70,56 @@ final class FileCore implements Positioned {
             return readAll();
         }
         byte[] out = new byte[n];
+        int got = readInto(out, 0, n);
+        return got == n ? out : Arrays.copyOf(out, got);
+    }
+
+    /** Python's {@code readinto}: fills {@code b[off, off+len)} unless the file ends first; the count. */
+    synchronized int readInto(byte[] b, int off, int len) throws IOException {
+        checkReadable();
         int got = 0;
-        while (got < n) {
-            if (rstart == rend && !fill(n - got)) {
+        while (got < len) {
+            if (rstart == rend && !fill(len - got)) {
                 break;
             }
-            int k = Math.min(n - got, rend - rstart);
-            System.arraycopy(rbuf, rstart, out, got, k);
-            rstart += k;
-            got += k;
-            pos += k;
+            got += take(b, off + got, len - got);
         }
-        return got == n ? out : Arrays.copyOf(out, got);
+        return got;
+    }
+
+    /** Moves up to {@code max} buffered bytes to {@code b[off...]}; how many. */
+    private int take(byte[] b, int off, int max) {
+        int k = Math.min(max, rend - rstart);
+        System.arraycopy(rbuf, rstart, b, off, k);
+        rstart += k;
+        pos += k;
+        return k;
+    }
+
+    /**
+     * Python's {@code read1(n)}: the buffered bytes if there are any, else those of one read from
+     * the file; at most {@code n} unless {@code n < 0}; empty at the end of the file.
+     */
+    synchronized byte[] read1(int n) throws IOException {
+        checkReadable();
+        if (n == 0 || rstart == rend && !fill(n < 0 ? BUFFER : n)) {
+            return new byte[0];
+        }
+        byte[] out = new byte[n < 0 ? rend - rstart : Math.min(n, rend - rstart)];
+        take(out, 0, out.length);
+        return out;
+    }
+
+    /**
+     * Python's {@code peek()}: the buffered bytes (after one read from the file if there are none),
+     * without moving the position; empty only at the end of the file.
+     */
+    synchronized byte[] peek() throws IOException {
+        checkReadable();
+        if (rstart == rend && !fill(BUFFER)) {
+            return new byte[0];
+        }
+        return Arrays.copyOfRange(rbuf, rstart, rend);
     }
 
     synchronized byte[] readAll() throws IOException {

@@ -91,6 +91,11 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
         return core.mode.writable();
     }
 
+    public boolean seekable() {
+        checkOpen();
+        return true;
+    }
+
     public boolean closed() {
         return closed;
     }

@@ -54,7 +54,7 @@ class FileErrorsTest {
             assertThat(t.closed()).isTrue();
             List<Op> textOps = List.<Op>of(t::read, () -> t.read(1), t::readLine, t::readLines, t::tell,
                     () -> t.seek(0), t::flush, () -> t.truncate(0), () -> t.write("x"), () -> t.readable(),
-                    () -> t.writable());
+                    () -> t.writable(), () -> t.seekable());
             for (Op op : textOps) {
                 assertThatThrownBy(op::run).isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("I/O operation on closed file.");
@@ -62,7 +62,8 @@ class FileErrorsTest {
             AsyncBinaryFile b = AsyncFiles.openBinary(p, "rb");
             b.close();
             b.close();
-            for (Op op : List.<Op>of(b::read, () -> b.read(1), b::readLine, b::tell, () -> b.seek(0), b::flush)) {
+            for (Op op : List.<Op>of(b::read, () -> b.read(1), b::readLine, b::tell, () -> b.seek(0), b::flush,
+                    () -> b.peek(1), () -> b.read1(1), () -> b.readInto(new byte[1]))) {
                 assertThatThrownBy(op::run).isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("I/O operation on closed file.");
             }

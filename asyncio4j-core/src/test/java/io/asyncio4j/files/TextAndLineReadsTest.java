@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code read(size)}, {@code readline(size)}, {@code readlines(hint)} and {@code write()}'s count,
@@ -108,6 +109,41 @@ class TextAndLineReadsTest {
                     sizes.add(part.length);
                 }
                 assertThat(sizes).containsExactly(70_000, 70_000, 60_000);
+            }
+        });
+    }
+
+    @Test
+    void binaryPeekRead1AndReadIntoAsPython() throws Exception {
+        Path p = dir.resolve("p.bin");
+        byte[] ten = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        Files.write(p, ten);
+        Asyncio.run(() -> {
+            try (AsyncBinaryFile f = AsyncFiles.openBinary(p, "rb")) {
+                assertThat(f.seekable()).isTrue();
+                // Python: peek(0) and peek(2) both give the whole buffer, the position stays
+                assertThat(f.peek(0)).isEqualTo(ten);
+                assertThat(f.peek(2)).isEqualTo(ten);
+                assertThat(f.tell()).isZero();
+                assertThat(f.read1(3)).containsExactly(0, 1, 2);
+                assertThat(f.read1(0)).isEmpty();
+                assertThat(f.read1(-1)).containsExactly(3, 4, 5, 6, 7, 8, 9);
+                assertThat(f.tell()).isEqualTo(10);
+                assertThat(f.read1(5)).isEmpty();
+                assertThat(f.peek(1)).isEmpty();
+                f.seek(0);
+                byte[] four = new byte[4];
+                assertThat(f.readInto(four)).isEqualTo(4);
+                assertThat(four).containsExactly(0, 1, 2, 3);
+                byte[] big = new byte[10];
+                assertThat(f.readInto(big)).isEqualTo(6);
+                assertThat(big).containsExactly(4, 5, 6, 7, 8, 9, 0, 0, 0, 0);
+                assertThat(f.tell()).isEqualTo(10);
+                assertThat(f.readInto(new byte[3])).isZero();
+            }
+            try (AsyncBinaryFile f = AsyncFiles.openBinary(p, "wb")) {
+                assertThatThrownBy(() -> f.read1(1)).isInstanceOf(UnsupportedOperation.class);
+                assertThatThrownBy(() -> f.readInto(new byte[1])).isInstanceOf(UnsupportedOperation.class);
             }
         });
     }
