@@ -63,7 +63,12 @@ public sealed interface AsyncFile extends AutoCloseable permits AsyncTextFile, A
         return seek(offset, 0);
     }
 
-    /** The current position (a byte offset; for text files an opaque position for {@code seek}). */
+    /**
+     * The current position (a byte offset; for text files an opaque position for {@code seek}).
+     * In the append modes every write goes to the end of the file, wherever {@code seek} put the
+     * position, and leaves the position at the end, as Python's text files report it (its binary
+     * files add the written length to the old position until they flush).
+     */
     long tell() throws IOException;
 
     /** Writes the buffered data to the OS (not an fsync): Python's {@code flush()}. */

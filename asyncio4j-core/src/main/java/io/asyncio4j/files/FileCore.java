@@ -222,7 +222,9 @@ final class FileCore implements Positioned {
         checkWritable();
         dropReadBuffer();
         if (wlen == 0) {
-            wbufPos = pos;
+            // O_APPEND moves the offset to the end before each write, wherever a seek put it, so
+            // the position after an appending write is the end (what Python's text files report).
+            wbufPos = pos = mode.append() ? ch.size() : pos;
         }
         if (wlen + data.length > wbuf.length) {
             flushWrites();
