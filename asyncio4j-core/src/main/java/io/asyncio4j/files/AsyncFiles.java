@@ -180,20 +180,29 @@ public final class AsyncFiles {
         return Offload.call(() -> Files.readAllBytes(path));
     }
 
-    /** The whole file decoded as UTF-8: pathlib's {@code read_text}. */
+    /**
+     * The whole file decoded as UTF-8 (strictly) with universal newlines, {@code "\r\n"} and
+     * {@code "\r"} read as {@code "\n"}: pathlib's {@code read_text}, which opens the file in mode "r".
+     */
     public static String readText(Path path) throws IOException {
-        return Offload.call(() -> Files.readString(path, StandardCharsets.UTF_8));
+        return Offload.call(() -> TextCore.translate(Files.readString(path, StandardCharsets.UTF_8)));
     }
 
-    /** Replaces the file's content with {@code data}: pathlib's {@code write_bytes}. */
-    public static void writeBytes(Path path, byte[] data) throws IOException {
+    /** Replaces the file's content with {@code data}: pathlib's {@code write_bytes}; returns its length. */
+    public static int writeBytes(Path path, byte[] data) throws IOException {
         byte[] copy = data.clone();
         Offload.call(() -> Files.write(path, copy));
+        return copy.length;
     }
 
-    /** Replaces the file's content with {@code text} in UTF-8: pathlib's {@code write_text}. */
-    public static void writeText(Path path, String text) throws IOException {
+    /**
+     * Replaces the file's content with {@code text} in UTF-8: pathlib's {@code write_text}; returns
+     * its length in Python's characters (code points). {@code "\n"} is written as it is, POSIX's
+     * {@code os.linesep}.
+     */
+    public static int writeText(Path path, String text) throws IOException {
         Offload.call(() -> Files.writeString(path, text, StandardCharsets.UTF_8));
+        return text.codePointCount(0, text.length());
     }
 
     // ------------------------------------------------------------------ aiofiles.os.path

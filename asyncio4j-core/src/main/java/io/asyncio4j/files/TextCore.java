@@ -126,7 +126,8 @@ final class TextCore implements Positioned {
         return newline.translates() ? translate(sb) : sb.toString();
     }
 
-    private static String translate(CharSequence s) {
+    /** {@code s} with each {@code "\r\n"} and {@code "\r"} turned into {@code "\n"} (Python's universal newlines). */
+    static String translate(CharSequence s) {
         StringBuilder out = null;
         int n = s.length();
         for (int i = 0; i < n; i++) {

@@ -151,4 +151,19 @@ class OsAndTempfileTest {
             }
         });
     }
+
+    @Test
+    void pathlibReadTextUsesUniversalNewlinesAndWritesReturnLengths() throws Exception {
+        Path p = dir.resolve("rt.txt");
+        Asyncio.run(() -> {
+            // Python: p.write_bytes(b'a\r\nb\rc\n') -> 7; p.read_text() -> 'a\nb\nc\n'
+            assertThat(AsyncFiles.writeBytes(p, "a\r\nb\rc\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    .isEqualTo(7);
+            assertThat(AsyncFiles.readText(p)).isEqualTo("a\nb\nc\n");
+            assertThat(AsyncFiles.readBytes(p)).hasSize(7);
+            // p.write_text('x\ny' + emoji) -> 4 (characters), the bytes as they are
+            assertThat(AsyncFiles.writeText(p, "x\ny" + new String(Character.toChars(0x1F600)))).isEqualTo(4);
+            assertThat(AsyncFiles.readBytes(p)).hasSize(7);
+        });
+    }
 }
