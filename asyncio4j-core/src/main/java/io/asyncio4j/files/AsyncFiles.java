@@ -465,6 +465,19 @@ public final class AsyncFiles {
         });
     }
 
+    /**
+     * {@code aiofiles.os.sendfile(out, in, offset, count)}: copies up to {@code count} bytes of
+     * {@code in} starting at {@code offset} to {@code out} at its position, in the kernel. As in
+     * Python, {@code in}'s position does not move, {@code out}'s advances by the count, which is
+     * returned (fewer than asked near {@code in}'s end, 0 past it). Python passes file descriptors
+     * and ignores its buffers; these are files, so both are flushed first. A file not open for
+     * reading ({@code in}) or writing ({@code out}) is an {@link UnsupportedOperation} (Python:
+     * {@code OSError(EBADF)}).
+     */
+    public static long sendfile(AsyncBinaryFile out, AsyncBinaryFile in, long offset, long count) throws IOException {
+        return out.call(() -> out.core.sendfileFrom(in.core.channelToSendFrom(), offset, count));
+    }
+
     // ------------------------------------------------------------------ aiofiles.tempfile
 
     /**

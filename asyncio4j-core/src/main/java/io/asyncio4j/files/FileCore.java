@@ -329,6 +329,35 @@ final class FileCore implements Positioned {
         return target;
     }
 
+    // ------------------------------------------------------------------ sendfile
+
+    /** This file's channel for {@link #sendfileFrom}, its buffered writes flushed first. */
+    synchronized FileChannel channelToSendFrom() throws IOException {
+        checkReadable();
+        flushWrites();
+        return ch;
+    }
+
+    /**
+     * {@code os.sendfile(self, in, offset, count)}: up to {@code count} bytes of {@code in} from
+     * {@code offset} (not touching its position) written at this file's position, which advances;
+     * the kernel copies them (sendfile/copy_file_range). Returns how many, 0 at {@code in}'s end.
+     */
+    synchronized long sendfileFrom(FileChannel in, long offset, long count) throws IOException {
+        checkWritable();
+        flushWrites();
+        dropReadBuffer();
+        if (mode.append()) {
+            pos = ch.size();
+        }
+        if (!mode.osAppend()) {
+            ch.position(pos); // transferTo writes at the channel's own position, which positional I/O leaves alone
+        }
+        long n = in.transferTo(offset, count, ch);
+        pos = mode.osAppend() ? ch.position() : pos + n;
+        return n;
+    }
+
     synchronized long size() throws IOException {
         checkOpen();
         flushWrites();

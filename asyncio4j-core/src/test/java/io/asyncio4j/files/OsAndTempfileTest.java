@@ -166,4 +166,26 @@ class OsAndTempfileTest {
             assertThat(AsyncFiles.readBytes(p)).hasSize(7);
         });
     }
+
+    @Test
+    void sendfileCopiesFromAnOffsetAndMovesOnlyTheOutput() throws Exception {
+        Path src = Files.writeString(dir.resolve("src.bin"), "0123456789");
+        Path dst = dir.resolve("dst.bin");
+        Asyncio.run(() -> {
+            try (AsyncBinaryFile in = AsyncFiles.openBinary(src, "rb"); AsyncBinaryFile out = AsyncFiles.openBinary(dst, "wb")) {
+                in.seek(1);
+                // Python: 5, in.tell() 1, out at 5; then 2 (the end of in); then 0
+                assertThat(AsyncFiles.sendfile(out, in, 2, 5)).isEqualTo(5);
+                assertThat(in.tell()).isEqualTo(1);
+                assertThat(out.tell()).isEqualTo(5);
+                assertThat(AsyncFiles.sendfile(out, in, 8, 5)).isEqualTo(2);
+                assertThat(AsyncFiles.sendfile(out, in, 20, 5)).isZero();
+                assertThat(in.read(2)).containsExactly('1', '2');
+            }
+            assertThat(Files.readString(dst)).isEqualTo("2345689");
+            try (AsyncBinaryFile in = AsyncFiles.openBinary(dst, "rb"); AsyncBinaryFile out = AsyncFiles.openBinary(src, "rb")) {
+                assertThatThrownBy(() -> AsyncFiles.sendfile(out, in, 0, 5)).isInstanceOf(UnsupportedOperation.class);
+            }
+        });
+    }
 }
