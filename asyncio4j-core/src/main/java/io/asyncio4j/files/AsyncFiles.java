@@ -450,11 +450,21 @@ public final class AsyncFiles {
 
     /**
      * Copies file {@code src} to {@code dst} (into it if it is a directory), replacing an existing
-     * file, with the permission bits: {@code shutil.copy}. Returns the file written.
+     * file, with the permission bits: {@code shutil.copy}. Returns the file written. As there, a
+     * directory {@code src} is {@code IsADirectoryError} (a {@code FileSystemException} "Is a
+     * directory"; the JDK alone would create an empty directory), and copying a file onto itself
+     * is {@code shutil.SameFileError} (a {@code FileSystemException} "are the same file"; the JDK
+     * alone would do nothing).
      */
     public static Path copy(Path src, Path dst) throws IOException {
         return Offload.call(() -> {
+            if (Files.isDirectory(src)) {
+                throw FileCore.isADirectory(src);
+            }
             Path target = Files.isDirectory(dst) ? dst.resolve(src.getFileName()) : dst;
+            if (Files.exists(target) && Files.isSameFile(src, target)) {
+                throw new java.nio.file.FileSystemException(src.toString(), target.toString(), "are the same file");
+            }
             Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING);
             try {
                 Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(src));

@@ -188,4 +188,23 @@ class OsAndTempfileTest {
             }
         });
     }
+
+    @Test
+    void copyRefusesADirectoryAndTheSameFile() throws Exception {
+        Path a = Files.writeString(dir.resolve("a"), "x");
+        Path d = Files.createDirectory(dir.resolve("d"));
+        Asyncio.run(() -> {
+            // shutil.SameFileError: 'a' and './a' are the same file
+            assertThatThrownBy(() -> AsyncFiles.copy(a, dir.resolve("./a"))).isExactlyInstanceOf(FileSystemException.class)
+                    .hasMessageEndingWith("are the same file");
+            // IsADirectoryError: [Errno 21] Is a directory: 'd'
+            assertThatThrownBy(() -> AsyncFiles.copy(d, dir.resolve("e"))).isExactlyInstanceOf(FileSystemException.class)
+                    .hasMessage(d + ": Is a directory");
+            assertThat(Files.exists(dir.resolve("e"))).isFalse();
+            assertThatThrownBy(() -> AsyncFiles.copy(dir.resolve("missing"), dir.resolve("z")))
+                    .isInstanceOf(NoSuchFileException.class);
+            assertThatThrownBy(() -> AsyncFiles.copy(a, dir.resolve("nodir/z"))).isInstanceOf(NoSuchFileException.class);
+            assertThat(Files.readString(a)).isEqualTo("x");
+        });
+    }
 }
