@@ -340,11 +340,16 @@ public final class AsyncFiles {
 
     /**
      * Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}.
-     * As there, a directory without write permission stops it with an
+     * As there, {@code path} itself must not be a symbolic link ({@code OSError} "Cannot call
+     * rmtree on a symbolic link", here a {@code FileSystemException}), and a directory without write permission stops it with an
      * {@code AccessDeniedException} (Python's {@code PermissionError}).
      */
     public static void removeTree(Path path) throws IOException {
         Offload.call(() -> {
+            if (Files.isSymbolicLink(path)) {
+                // shutil.rmtree refuses a link rather than delete the link or what it points to
+                throw new java.nio.file.FileSystemException(path.toString(), null, "Cannot call rmtree on a symbolic link");
+            }
             deleteTree(path, false);
             return null;
         });
@@ -496,16 +501,25 @@ public final class AsyncFiles {
      * any more) and its space is freed when it is closed.
      */
     public static AsyncBinaryFile temporaryFile() throws IOException {
+        return (AsyncBinaryFile) temporaryFile("w+b");
+    }
+
+    /**
+     * {@code tempfile.TemporaryFile(mode)}: as {@link #temporaryFile()}, opened with {@code mode}
+     * ("w+" gives a UTF-8 {@link AsyncTextFile}, "w+b" an {@link AsyncBinaryFile}).
+     */
+    public static AsyncFile temporaryFile(String mode) throws IOException {
+        Mode m = Mode.parse(mode);
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> {
-            Path p = Files.createTempFile("tmp", ".tmp");
+            Path p = Files.createTempFile("tmp", "");
             try {
-                return new FileCore(p, Mode.parse("w+b"), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
+                return new FileCore(p, onCreated(m), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
             } finally {
                 Files.deleteIfExists(p); // already unlinked on Linux; elsewhere DELETE_ON_CLOSE does it
             }
         });
-        return new AsyncBinaryFile(loop, core);
+        return wrap(loop, core, m);
     }
 
     /**
@@ -523,16 +537,25 @@ public final class AsyncFiles {
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> {
             Path p = dir == null ? Files.createTempFile(pre, suf) : Files.createTempFile(dir, pre, suf);
-            // createTempFile made the file (mode 0600); "x" would fail on it, so open it as "w".
-            Mode open = m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
             try {
-                return new FileCore(p, open, Set.of(), true);
+                return new FileCore(p, onCreated(m), Set.of(), true);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(p);
                 throw e;
             }
         });
-        return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
+        return wrap(loop, core, m);
+    }
+
+    /** The mode to open a file createTempFile has just made (mode 0600): "x" would fail on it, so "w". */
+    private static Mode onCreated(Mode m) {
+        return m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
+    }
+
+    /** The file object for an open temporary file: binary, or text in UTF-8 with Python's defaults. */
+    private static AsyncFile wrap(EventLoop loop, FileCore core, Mode m) {
+        return m.binary() ? new AsyncBinaryFile(loop, core)
+                : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
     }
 
     /**

@@ -207,4 +207,27 @@ class OsAndTempfileTest {
             assertThat(Files.readString(a)).isEqualTo("x");
         });
     }
+
+    @Test
+    void textTemporaryFileAndRmtreeOfALink() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("t"));
+        Files.writeString(target.resolve("keep"), "");
+        Path link = Files.createSymbolicLink(dir.resolve("t.lnk"), target);
+        Asyncio.run(() -> {
+            // Python: TemporaryFile('w+') writes 3, mode 'w+', reads back 'a\nb'
+            try (AsyncFile f = AsyncFiles.temporaryFile("w+")) {
+                AsyncTextFile t = (AsyncTextFile) f;
+                assertThat(t.write("a\nb")).isEqualTo(3);
+                assertThat(t.mode()).isEqualTo("w+");
+                t.seek(0);
+                assertThat(t.read()).isEqualTo("a\nb");
+                assertThat(Files.exists(t.name())).isFalse(); // unlinked while open
+            }
+            // OSError: Cannot call rmtree on a symbolic link; neither the link nor its target is touched
+            assertThatThrownBy(() -> AsyncFiles.removeTree(link)).isExactlyInstanceOf(FileSystemException.class)
+                    .hasMessageEndingWith("Cannot call rmtree on a symbolic link");
+        });
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.exists(target.resolve("keep"))).isTrue();
+    }
 }
