@@ -220,6 +220,11 @@ final class TextCore implements Positioned {
     /** Makes a character available unless the file ends first; false if none is. */
     private boolean ensure() throws IOException {
         startReading();
+        if (cend == cstart && eof) {
+            // The file may have grown since its end was seen: ask it again, as Python's reads do.
+            eof = false;
+            decoder.reset();
+        }
         while (cend == cstart && !eof) {
             decodeMore();
         }

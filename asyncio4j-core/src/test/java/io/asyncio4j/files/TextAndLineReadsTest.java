@@ -147,4 +147,25 @@ class TextAndLineReadsTest {
             }
         });
     }
+
+    @Test
+    void readingAgainAfterTheEndSeesWhatWasAppended() throws Exception {
+        Path p = Files.writeString(dir.resolve("g.txt"), "a\n");
+        Asyncio.run(() -> {
+            try (AsyncTextFile f = AsyncFiles.openText(p, "r"); AsyncBinaryFile b = AsyncFiles.openBinary(p, "rb")) {
+                assertThat(f.read()).isEqualTo("a\n");
+                assertThat(f.readLine()).isEmpty();
+                assertThat(b.read()).containsExactly('a', '\n');
+                Files.writeString(p, "b\nc", java.nio.file.StandardOpenOption.APPEND);
+                // Python: 'b\n', 'c', b'b\nc', tell 5
+                assertThat(f.readLine()).isEqualTo("b\n");
+                assertThat(f.read()).isEqualTo("c");
+                assertThat(b.read()).containsExactly('b', '\n', 'c');
+                assertThat(f.tell()).isEqualTo(5);
+                Files.writeString(p, "\u20ac", java.nio.file.StandardOpenOption.APPEND);
+                assertThat(f.read(5)).isEqualTo("\u20ac"); // Python: '€', tell 8
+                assertThat(f.tell()).isEqualTo(8);
+            }
+        });
+    }
 }
