@@ -248,6 +248,21 @@ public final class AsyncFiles {
         return Offload.call(() -> Files.isSymbolicLink(path));
     }
 
+    /** The modification time in seconds since the epoch: {@code os.path.getmtime}. */
+    public static double getMtime(Path path) throws IOException {
+        return stat(path).mtime();
+    }
+
+    /** The access time in seconds since the epoch: {@code os.path.getatime}. */
+    public static double getAtime(Path path) throws IOException {
+        return stat(path).lastAccess().toMillis() / 1000.0;
+    }
+
+    /** Whether both paths name the same file (following links): {@code os.path.samefile}. */
+    public static boolean sameFile(Path a, Path b) throws IOException {
+        return Offload.call(() -> Files.isSameFile(a, b));
+    }
+
     /** The size in bytes: {@code os.path.getsize}. */
     public static long getSize(Path path) throws IOException {
         return Offload.call(() -> Files.size(path));
@@ -322,6 +337,32 @@ public final class AsyncFiles {
             Files.delete(path);
             return null;
         });
+    }
+
+    /** {@code os.unlink}: the same as {@link #remove}. */
+    public static void unlink(Path path) throws IOException {
+        remove(path);
+    }
+
+    /**
+     * {@code os.symlink(target, link)}: makes {@code link} a symbolic link to {@code target}
+     * (which need not exist); an existing {@code link} is {@code FileAlreadyExistsException}.
+     */
+    public static void symlink(Path target, Path link) throws IOException {
+        Offload.call(() -> Files.createSymbolicLink(link, target));
+    }
+
+    /** {@code os.link(existing, link)}: a hard link; an existing {@code link} is {@code FileAlreadyExistsException}. */
+    public static void link(Path existing, Path link) throws IOException {
+        Offload.call(() -> Files.createLink(link, existing));
+    }
+
+    /**
+     * {@code os.readlink}: what the symbolic link points to, as stored. A path that is not a link
+     * is {@code java.nio.file.NotLinkException} (Python: {@code OSError(EINVAL)}).
+     */
+    public static Path readLink(Path link) throws IOException {
+        return Offload.call(() -> Files.readSymbolicLink(link));
     }
 
     /** Deletes the empty directory {@code dir}: {@code os.rmdir}. */

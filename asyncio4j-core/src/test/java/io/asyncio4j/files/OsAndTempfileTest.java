@@ -230,4 +230,31 @@ class OsAndTempfileTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.exists(target.resolve("keep"))).isTrue();
     }
+
+    @Test
+    void linksAndPathQueries() throws Exception {
+        Path f = Files.writeString(dir.resolve("f"), "x");
+        Path l = dir.resolve("l");
+        Path h = dir.resolve("h");
+        Asyncio.run(() -> {
+            AsyncFiles.symlink(Path.of("f"), l); // relative, stored as given
+            AsyncFiles.link(f, h);
+            // Python: readlink('l') -> 'f'; samefile('l', 'h') and samefile('f', 'l') -> True
+            assertThat(AsyncFiles.readLink(l)).isEqualTo(Path.of("f"));
+            assertThat(AsyncFiles.sameFile(l, h)).isTrue();
+            assertThat(AsyncFiles.sameFile(f, l)).isTrue();
+            assertThat(AsyncFiles.isLink(l)).isTrue();
+            // OSError EINVAL / FileExistsError / FileExistsError / FileNotFoundError
+            assertThatThrownBy(() -> AsyncFiles.readLink(f)).isInstanceOf(java.nio.file.NotLinkException.class);
+            assertThatThrownBy(() -> AsyncFiles.symlink(f, l)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            assertThatThrownBy(() -> AsyncFiles.link(f, h)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            assertThatThrownBy(() -> AsyncFiles.sameFile(f, dir.resolve("missing"))).isInstanceOf(NoSuchFileException.class);
+            assertThat(AsyncFiles.getMtime(f)).isCloseTo(Files.getLastModifiedTime(f).toMillis() / 1000.0,
+                    org.assertj.core.data.Offset.offset(0.001));
+            assertThat(AsyncFiles.getAtime(f)).isPositive();
+            AsyncFiles.unlink(l);
+            assertThat(Files.exists(l, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+            assertThat(Files.readString(f)).isEqualTo("x");
+        });
+    }
 }
