@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,10 @@ import java.util.Set;
  * map to Python's as: {@code NoSuchFileException} = {@code FileNotFoundError},
  * {@code FileAlreadyExistsException} = {@code FileExistsError}, {@code AccessDeniedException} =
  * {@code PermissionError}, {@code DirectoryNotEmptyException} = {@code OSError(ENOTEMPTY)},
- * {@code NotDirectoryException} = {@code NotADirectoryError}.
+ * {@code NotDirectoryException} = {@code NotADirectoryError}, {@code FileSystemException} with the
+ * reason "Is a directory" = {@code IsADirectoryError} (opening or removing a directory as a file).
+ * The file objects add {@link UnsupportedOperation} = {@code io.UnsupportedOperation} and
+ * {@code IllegalArgumentException} = {@code ValueError} (bad mode, closed file).
  *
  * <p>Why an executor and not {@code AsynchronousFileChannel}: docs/benchmarks-files.md.
  *
@@ -71,14 +75,33 @@ public final class AsyncFiles {
      * {@link AsyncTextFile} otherwise; {@link #openText} and {@link #openBinary} give the type directly.
      */
     public static AsyncFile open(Path path, String mode, String encoding) throws IOException {
+        return open(path, mode, encoding, null, null);
+    }
+
+    /**
+     * aiofiles' {@code open(path, mode, encoding=, errors=, newline=)}, the arguments in Python's
+     * order; null for each of the last three is Python's default. {@code errors} and
+     * {@code newline} are described at {@link #openText(Path, String, String, String, String)};
+     * binary modes take none of the three (Python's ValueError "binary mode doesn't take an
+     * encoding argument", likewise for errors and newline).
+     */
+    public static AsyncFile open(Path path, String mode, String encoding, String errors, String newline)
+            throws IOException {
         Mode m = Mode.parse(mode);
         if (m.binary()) {
-            if (encoding != null) {
-                throw new IllegalArgumentException("binary mode doesn't take an encoding argument");
-            }
+            refuseInBinary("encoding", encoding);
+            refuseInBinary("errors", errors);
+            refuseInBinary("newline", newline);
             return openBinary(path, mode);
         }
-        return openText(path, mode, encoding);
+        return openText(path, mode, encoding, errors, newline);
+    }
+
+    private static void refuseInBinary(String argument, String value) {
+        if (value != null) {
+            String article = argument.equals("newline") ? "a" : "an";
+            throw new IllegalArgumentException("binary mode doesn't take " + article + " " + argument + " argument");
+        }
     }
 
     /** Opens a text file (mode without "b") decoding UTF-8. */
@@ -88,14 +111,37 @@ public final class AsyncFiles {
 
     /** Opens a text file (mode without "b") with {@code encoding} (null: UTF-8). */
     public static AsyncTextFile openText(Path path, String mode, String encoding) throws IOException {
+        return openText(path, mode, encoding, null, null);
+    }
+
+    /**
+     * Opens a text file (mode without "b") as Python's {@code open(path, mode, encoding=,
+     * errors=, newline=)}; null for any of the three is Python's default.
+     *
+     * <p>{@code errors}: "strict" (null; a bad byte sequence throws
+     * {@link java.nio.charset.CharacterCodingException}, Python's {@code UnicodeDecodeError}),
+     * "ignore" (dropped) or "replace" (U+FFFD when reading, "?" when writing). Other handler names
+     * are refused here with {@code IllegalArgumentException}; Python accepts them at {@code open()}
+     * and raises {@code LookupError} at the first read or write.
+     *
+     * <p>{@code newline}, as Python's: null reads "\n", "\r" and "\r\n" as line ends and returns
+     * each as "\n"; "" reads the same line ends but returns them untranslated; "\n", "\r" or
+     * "\r\n" makes only that sequence end a line, untranslated. On writing, "\r" and "\r\n"
+     * replace every "\n" written; null, "" and "\n" write "\n" as it is (POSIX's
+     * {@code os.linesep}). Any other value is Python's ValueError "illegal newline value: ...".
+     */
+    public static AsyncTextFile openText(Path path, String mode, String encoding, String errors, String newline)
+            throws IOException {
         Mode m = Mode.parse(mode);
         if (m.binary()) {
             throw new IllegalArgumentException("openText needs a text mode, not '" + mode + "'");
         }
         Charset cs = encoding == null ? StandardCharsets.UTF_8 : charset(encoding);
+        TextCore.errorAction(errors);
+        Newline nl = Newline.of(newline);
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> new FileCore(path, m, Set.of()));
-        return new AsyncTextFile(loop, core, cs);
+        return new AsyncTextFile(loop, core, cs, errors, nl);
     }
 
     /** Opens a binary file (mode with "b"; "rb", "wb", "ab", "r+b", "xb", ...). */
@@ -134,20 +180,29 @@ public final class AsyncFiles {
         return Offload.call(() -> Files.readAllBytes(path));
     }
 
-    /** The whole file decoded as UTF-8: pathlib's {@code read_text}. */
+    /**
+     * The whole file decoded as UTF-8 (strictly) with universal newlines, {@code "\r\n"} and
+     * {@code "\r"} read as {@code "\n"}: pathlib's {@code read_text}, which opens the file in mode "r".
+     */
     public static String readText(Path path) throws IOException {
-        return Offload.call(() -> Files.readString(path, StandardCharsets.UTF_8));
+        return Offload.call(() -> TextCore.translate(Files.readString(path, StandardCharsets.UTF_8)));
     }
 
-    /** Replaces the file's content with {@code data}: pathlib's {@code write_bytes}. */
-    public static void writeBytes(Path path, byte[] data) throws IOException {
+    /** Replaces the file's content with {@code data}: pathlib's {@code write_bytes}; returns its length. */
+    public static int writeBytes(Path path, byte[] data) throws IOException {
         byte[] copy = data.clone();
         Offload.call(() -> Files.write(path, copy));
+        return copy.length;
     }
 
-    /** Replaces the file's content with {@code text} in UTF-8: pathlib's {@code write_text}. */
-    public static void writeText(Path path, String text) throws IOException {
+    /**
+     * Replaces the file's content with {@code text} in UTF-8: pathlib's {@code write_text}; returns
+     * its length in Python's characters (code points). {@code "\n"} is written as it is, POSIX's
+     * {@code os.linesep}.
+     */
+    public static int writeText(Path path, String text) throws IOException {
         Offload.call(() -> Files.writeString(path, text, StandardCharsets.UTF_8));
+        return text.codePointCount(0, text.length());
     }
 
     // ------------------------------------------------------------------ aiofiles.os.path
@@ -191,6 +246,21 @@ public final class AsyncFiles {
     /** Whether {@code path} is a symbolic link: {@code os.path.islink}. */
     public static boolean isLink(Path path) throws IOException {
         return Offload.call(() -> Files.isSymbolicLink(path));
+    }
+
+    /** The modification time in seconds since the epoch: {@code os.path.getmtime}. */
+    public static double getMtime(Path path) throws IOException {
+        return stat(path).mtime();
+    }
+
+    /** The access time in seconds since the epoch: {@code os.path.getatime}. */
+    public static double getAtime(Path path) throws IOException {
+        return stat(path).lastAccess().toMillis() / 1000.0;
+    }
+
+    /** Whether both paths name the same file (following links): {@code os.path.samefile}. */
+    public static boolean sameFile(Path a, Path b) throws IOException {
+        return Offload.call(() -> Files.isSameFile(a, b));
     }
 
     /** The size in bytes: {@code os.path.getsize}. */
@@ -255,15 +325,44 @@ public final class AsyncFiles {
         });
     }
 
-    /** Deletes file {@code path} (not a directory): {@code os.remove} / {@code os.unlink}. */
+    /**
+     * Deletes file {@code path}: {@code os.remove} / {@code os.unlink}. A directory is refused with
+     * Python's {@code IsADirectoryError} (a {@code FileSystemException} "Is a directory").
+     */
     public static void remove(Path path) throws IOException {
         Offload.call(() -> {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("Is a directory: '" + path + "'");
+                throw FileCore.isADirectory(path);
             }
             Files.delete(path);
             return null;
         });
+    }
+
+    /** {@code os.unlink}: the same as {@link #remove}. */
+    public static void unlink(Path path) throws IOException {
+        remove(path);
+    }
+
+    /**
+     * {@code os.symlink(target, link)}: makes {@code link} a symbolic link to {@code target}
+     * (which need not exist); an existing {@code link} is {@code FileAlreadyExistsException}.
+     */
+    public static void symlink(Path target, Path link) throws IOException {
+        Offload.call(() -> Files.createSymbolicLink(link, target));
+    }
+
+    /** {@code os.link(existing, link)}: a hard link; an existing {@code link} is {@code FileAlreadyExistsException}. */
+    public static void link(Path existing, Path link) throws IOException {
+        Offload.call(() -> Files.createLink(link, existing));
+    }
+
+    /**
+     * {@code os.readlink}: what the symbolic link points to, as stored. A path that is not a link
+     * is {@code java.nio.file.NotLinkException} (Python: {@code OSError(EINVAL)}).
+     */
+    public static Path readLink(Path link) throws IOException {
+        return Offload.call(() -> Files.readSymbolicLink(link));
     }
 
     /** Deletes the empty directory {@code dir}: {@code os.rmdir}. */
@@ -280,44 +379,138 @@ public final class AsyncFiles {
         });
     }
 
-    /** Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}. */
+    /**
+     * Deletes {@code path} and everything under it, not following links: {@code shutil.rmtree}.
+     * As there, {@code path} itself must not be a symbolic link ({@code OSError} "Cannot call
+     * rmtree on a symbolic link", here a {@code FileSystemException}), and a directory without write permission stops it with an
+     * {@code AccessDeniedException} (Python's {@code PermissionError}).
+     */
     public static void removeTree(Path path) throws IOException {
         Offload.call(() -> {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            if (Files.isSymbolicLink(path)) {
+                // shutil.rmtree refuses a link rather than delete the link or what it points to
+                throw new java.nio.file.FileSystemException(path.toString(), null, "Cannot call rmtree on a symbolic link");
+            }
+            deleteTree(path, false);
             return null;
         });
     }
 
     /**
-     * Renames {@code src} to {@code dst} atomically, replacing a file at {@code dst}:
-     * {@code os.rename} / {@code os.replace} on POSIX (fails across file systems, as they do).
+     * The blocking tree removal; {@code makeWritable} first gives each directory the permissions
+     * 0700, as {@code tempfile.TemporaryDirectory}'s cleanup does so that read-only content goes too.
+     */
+    static void deleteTree(Path path, boolean makeWritable) throws IOException {
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (makeWritable) {
+                    try {
+                        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // nothing to reset
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Renames {@code src} to {@code dst} atomically with rename(2): {@code os.rename}. As on POSIX
+     * in Python, a file at {@code dst} is replaced, and so is an empty directory when {@code src}
+     * is a directory; a file onto a directory is {@code IsADirectoryError} (a
+     * {@code FileSystemException} "Is a directory"), a directory onto a file
+     * {@code NotDirectoryException}, onto a non-empty directory {@code DirectoryNotEmptyException};
+     * across file systems it fails ({@code AtomicMoveNotSupportedException}), as Python's does.
      */
     public static void rename(Path src, Path dst) throws IOException {
         Offload.call(() -> Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE));
     }
 
+    /** {@code os.replace}: on POSIX the same as {@link #rename}, which replaces already. */
+    public static void replace(Path src, Path dst) throws IOException {
+        rename(src, dst);
+    }
+
+    /**
+     * {@code os.renames}: creates the missing parents of {@code dst}, renames as {@link #rename},
+     * then removes the parents of {@code src} that became empty, as {@link #removeDirs}.
+     */
+    public static void renames(Path src, Path dst) throws IOException {
+        Offload.call(() -> {
+            Path dstParent = dst.getParent();
+            if (dstParent != null) {
+                Files.createDirectories(dstParent);
+            }
+            Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
+            Path srcParent = src.getParent();
+            if (srcParent != null) {
+                pruneEmpty(srcParent);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * {@code os.removedirs}: removes the empty directory {@code dir} (failing as {@link #rmdir}),
+     * then each parent named in {@code dir} in turn, stopping quietly at the first that cannot be
+     * removed (not empty, say).
+     */
+    public static void removeDirs(Path dir) throws IOException {
+        rmdir(dir);
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Offload.call(() -> {
+                pruneEmpty(parent);
+                return null;
+            });
+        }
+    }
+
+    /** Removes {@code dir} and its named parents while they are empty directories; errors end it, as in Python. */
+    private static void pruneEmpty(Path dir) {
+        for (Path d = dir; d != null && d.getFileName() != null; d = d.getParent()) {
+            try {
+                Files.delete(d);
+            } catch (IOException stop) {
+                return;
+            }
+        }
+    }
+
     /**
      * Copies file {@code src} to {@code dst} (into it if it is a directory), replacing an existing
-     * file, with the permission bits: {@code shutil.copy}. Returns the file written.
+     * file, with the permission bits: {@code shutil.copy}. Returns the file written. As there, a
+     * directory {@code src} is {@code IsADirectoryError} (a {@code FileSystemException} "Is a
+     * directory"; the JDK alone would create an empty directory), and copying a file onto itself
+     * is {@code shutil.SameFileError} (a {@code FileSystemException} "are the same file"; the JDK
+     * alone would do nothing).
      */
     public static Path copy(Path src, Path dst) throws IOException {
         return Offload.call(() -> {
+            if (Files.isDirectory(src)) {
+                throw FileCore.isADirectory(src);
+            }
             Path target = Files.isDirectory(dst) ? dst.resolve(src.getFileName()) : dst;
+            if (Files.exists(target) && Files.isSameFile(src, target)) {
+                throw new java.nio.file.FileSystemException(src.toString(), target.toString(), "are the same file");
+            }
             Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING);
             try {
                 Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(src));
@@ -328,6 +521,19 @@ public final class AsyncFiles {
         });
     }
 
+    /**
+     * {@code aiofiles.os.sendfile(out, in, offset, count)}: copies up to {@code count} bytes of
+     * {@code in} starting at {@code offset} to {@code out} at its position, in the kernel. As in
+     * Python, {@code in}'s position does not move, {@code out}'s advances by the count, which is
+     * returned (fewer than asked near {@code in}'s end, 0 past it). Python passes file descriptors
+     * and ignores its buffers; these are files, so both are flushed first. A file not open for
+     * reading ({@code in}) or writing ({@code out}) is an {@link UnsupportedOperation} (Python:
+     * {@code OSError(EBADF)}).
+     */
+    public static long sendfile(AsyncBinaryFile out, AsyncBinaryFile in, long offset, long count) throws IOException {
+        return out.call(() -> out.core.sendfileFrom(in.core.channelToSendFrom(), offset, count));
+    }
+
     // ------------------------------------------------------------------ aiofiles.tempfile
 
     /**
@@ -336,43 +542,67 @@ public final class AsyncFiles {
      * any more) and its space is freed when it is closed.
      */
     public static AsyncBinaryFile temporaryFile() throws IOException {
+        return (AsyncBinaryFile) temporaryFile("w+b");
+    }
+
+    /**
+     * {@code tempfile.TemporaryFile(mode)}: as {@link #temporaryFile()}, opened with {@code mode}
+     * ("w+" gives a UTF-8 {@link AsyncTextFile}, "w+b" an {@link AsyncBinaryFile}).
+     */
+    public static AsyncFile temporaryFile(String mode) throws IOException {
+        Mode m = Mode.parse(mode);
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> {
-            Path p = Files.createTempFile("tmp", ".tmp");
+            Path p = Files.createTempFile("tmp", "");
             try {
-                return new FileCore(p, Mode.parse("w+b"), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
+                return new FileCore(p, onCreated(m), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
             } finally {
                 Files.deleteIfExists(p); // already unlinked on Linux; elsewhere DELETE_ON_CLOSE does it
             }
         });
-        return new AsyncBinaryFile(loop, core);
+        return wrap(loop, core, m);
     }
 
     /**
      * A temporary file in {@code dir} (null: the system's temporary directory) named
      * {@code prefix...suffix}, opened with {@code mode} ("w+b", "w+", ...) and deleted when closed:
-     * {@code tempfile.NamedTemporaryFile(mode, suffix=, prefix=, dir=)}. Its path is
+     * {@code tempfile.NamedTemporaryFile(mode, suffix=, prefix=, dir=)}. A null prefix or suffix is
+     * Python's default, "tmp" and "". The file is created with permissions 0600. Its path is
      * {@link AsyncFile#name()}; it exists until the file is closed.
      */
     public static AsyncFile namedTemporaryFile(String mode, String prefix, String suffix, Path dir)
             throws IOException {
         Mode m = Mode.parse(mode);
+        String pre = tempPrefix(prefix);
+        String suf = suffix == null ? "" : suffix; // the JDK's default would be ".tmp"
         EventLoop loop = Asyncio.getRunningLoop();
         FileCore core = Offload.call(loop, () -> {
-            Path p = dir == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(dir, prefix, suffix);
-            // createTempFile made the file (mode 0600); "x" would fail on it, so open it as "w".
-            Mode open = m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
+            Path p = dir == null ? Files.createTempFile(pre, suf) : Files.createTempFile(dir, pre, suf);
             try {
-                return new FileCore(p, open, Set.of(), true);
+                return new FileCore(p, onCreated(m), Set.of(), true);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(p);
                 throw e;
             }
         });
-        return m.binary() ? new AsyncBinaryFile(loop, core) : new AsyncTextFile(loop, core, StandardCharsets.UTF_8);
+        return wrap(loop, core, m);
     }
 
-    /** A new temporary directory, removed with its content on close: {@code tempfile.TemporaryDirectory}. */
+    /** The mode to open a file createTempFile has just made (mode 0600): "x" would fail on it, so "w". */
+    private static Mode onCreated(Mode m) {
+        return m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
+    }
+
+    /** The file object for an open temporary file: binary, or text in UTF-8 with Python's defaults. */
+    private static AsyncFile wrap(EventLoop loop, FileCore core, Mode m) {
+        return m.binary() ? new AsyncBinaryFile(loop, core)
+                : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
+    }
+
+    /**
+     * A new temporary directory (permissions 0700, prefix "tmp" if null), removed with its content
+     * on close: {@code tempfile.TemporaryDirectory(prefix=)}.
+     */
     public static TemporaryDirectory temporaryDirectory(String prefix) throws IOException {
         return new TemporaryDirectory(mkdtemp(prefix));
     }
@@ -382,8 +612,17 @@ public final class AsyncFiles {
         return temporaryDirectory("tmp");
     }
 
-    /** A new temporary directory that the caller removes: {@code tempfile.mkdtemp}. */
+    /**
+     * A new temporary directory (permissions 0700) that the caller removes:
+     * {@code tempfile.mkdtemp(prefix=)}; a null prefix is Python's default, "tmp".
+     */
     public static Path mkdtemp(String prefix) throws IOException {
-        return Offload.call(() -> Files.createTempDirectory(prefix));
+        String pre = tempPrefix(prefix);
+        return Offload.call(() -> Files.createTempDirectory(pre));
+    }
+
+    /** Python's default prefix of temporary names; the JDK's would be none. */
+    private static String tempPrefix(String prefix) {
+        return prefix == null ? "tmp" : prefix;
     }
 }

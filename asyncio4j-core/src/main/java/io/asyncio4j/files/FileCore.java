@@ -3,8 +3,9 @@ package io.asyncio4j.files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ final class FileCore implements Positioned {
         Set<OpenOption> opts = mode.options();
         opts.addAll(extra);
         this.ch = FileChannel.open(path, opts);
+        // Linux lets a directory be opened for reading; Python refuses it at open(), so do we.
+        if (Files.isDirectory(path)) {
+            ch.close();
+            throw isADirectory(path);
+        }
         this.wbuf = mode.writable() ? new byte[BUFFER] : null;
         if (mode.append()) {
             pos = ch.size();
@@ -64,18 +70,56 @@ final class FileCore implements Positioned {
             return readAll();
         }
         byte[] out = new byte[n];
+        int got = readInto(out, 0, n);
+        return got == n ? out : Arrays.copyOf(out, got);
+    }
+
+    /** Python's {@code readinto}: fills {@code b[off, off+len)} unless the file ends first; the count. */
+    synchronized int readInto(byte[] b, int off, int len) throws IOException {
+        checkReadable();
         int got = 0;
-        while (got < n) {
-            if (rstart == rend && !fill(n - got)) {
+        while (got < len) {
+            if (rstart == rend && !fill(len - got)) {
                 break;
             }
-            int k = Math.min(n - got, rend - rstart);
-            System.arraycopy(rbuf, rstart, out, got, k);
-            rstart += k;
-            got += k;
-            pos += k;
+            got += take(b, off + got, len - got);
         }
-        return got == n ? out : Arrays.copyOf(out, got);
+        return got;
+    }
+
+    /** Moves up to {@code max} buffered bytes to {@code b[off...]}; how many. */
+    private int take(byte[] b, int off, int max) {
+        int k = Math.min(max, rend - rstart);
+        System.arraycopy(rbuf, rstart, b, off, k);
+        rstart += k;
+        pos += k;
+        return k;
+    }
+
+    /**
+     * Python's {@code read1(n)}: the buffered bytes if there are any, else those of one read from
+     * the file; at most {@code n} unless {@code n < 0}; empty at the end of the file.
+     */
+    synchronized byte[] read1(int n) throws IOException {
+        checkReadable();
+        if (n == 0 || rstart == rend && !fill(n < 0 ? BUFFER : n)) {
+            return new byte[0];
+        }
+        byte[] out = new byte[n < 0 ? rend - rstart : Math.min(n, rend - rstart)];
+        take(out, 0, out.length);
+        return out;
+    }
+
+    /**
+     * Python's {@code peek()}: the buffered bytes (after one read from the file if there are none),
+     * without moving the position; empty only at the end of the file.
+     */
+    synchronized byte[] peek() throws IOException {
+        checkReadable();
+        if (rstart == rend && !fill(BUFFER)) {
+            return new byte[0];
+        }
+        return Arrays.copyOfRange(rbuf, rstart, rend);
     }
 
     synchronized byte[] readAll() throws IOException {
@@ -92,17 +136,23 @@ final class FileCore implements Positioned {
         }
     }
 
-    /** One line including its {@code \n}; empty at the end of the file. */
-    synchronized byte[] readLine() throws IOException {
+    /**
+     * Python's {@code readline(limit)}: one line including its {@code \n}, but at most
+     * {@code limit} bytes of it (the whole line if {@code limit < 0}); empty at the end of the file.
+     */
+    synchronized byte[] readLine(int limit) throws IOException {
         checkReadable();
+        long left = limit < 0 ? Long.MAX_VALUE : limit;
         ByteArrayOutputStream out = null;
-        while (true) {
+        while (left > 0) {
             if (rstart == rend && !fill(BUFFER)) {
-                return out == null ? new byte[0] : out.toByteArray();
+                break;
             }
-            int nl = indexOfNewline(rbuf, rstart, rend);
-            int end = nl >= 0 ? nl + 1 : rend;
-            if (out == null && nl >= 0) {
+            int stop = left >= rend - rstart ? rend : rstart + (int) left;
+            int nl = indexOfNewline(rbuf, rstart, stop);
+            int end = nl >= 0 ? nl + 1 : stop;
+            boolean done = nl >= 0 || end - rstart == left;
+            if (out == null && done) { // the common case: the line lies in the buffer
                 byte[] line = Arrays.copyOfRange(rbuf, rstart, end);
                 pos += end - rstart;
                 rstart = end;
@@ -113,19 +163,21 @@ final class FileCore implements Positioned {
             }
             out.write(rbuf, rstart, end - rstart);
             pos += end - rstart;
+            left -= end - rstart;
             rstart = end;
             if (nl >= 0) {
-                return out.toByteArray();
+                break;
             }
         }
+        return out == null ? new byte[0] : out.toByteArray();
     }
 
-    /** Lines for one executor hop: at least one line (unless at the end), about {@code maxBytes} in all. */
-    synchronized List<byte[]> readLines(int maxBytes) throws IOException {
+    /** Python's {@code readlines(hint)}: lines until their total size exceeds {@code hint} bytes; all if {@code hint <= 0}. */
+    synchronized List<byte[]> readLines(int hint) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         long total = 0;
-        while (total < maxBytes) {
-            byte[] line = readLine();
+        while (hint <= 0 || total <= hint) {
+            byte[] line = readLine(-1);
             if (line.length == 0) {
                 break;
             }
@@ -170,7 +222,9 @@ final class FileCore implements Positioned {
         checkWritable();
         dropReadBuffer();
         if (wlen == 0) {
-            wbufPos = pos;
+            // O_APPEND moves the offset to the end before each write, wherever a seek put it, so
+            // the position after an appending write is the end (what Python's text files report).
+            wbufPos = pos = mode.append() ? ch.size() : pos;
         }
         if (wlen + data.length > wbuf.length) {
             flushWrites();
@@ -231,10 +285,11 @@ final class FileCore implements Positioned {
             case 0 -> offset;
             case 1 -> pos + offset;
             case 2 -> ch.size() + offset;
-            default -> throw new IllegalArgumentException("invalid whence (" + whence + ", should be 0, 1 or 2)");
+            default -> throw new IllegalArgumentException("whence value " + whence + " unsupported");
         };
         if (target < 0) {
-            throw new IllegalArgumentException("negative seek position " + target);
+            // Python's buffered binary files pass this to lseek(2), which fails with EINVAL (an OSError).
+            throw new IOException("[Errno 22] Invalid argument");
         }
         if (target >= rbufPos && target <= rbufPos + rend && rend > 0) {
             rstart = (int) (target - rbufPos); // still inside the read buffer
@@ -274,6 +329,35 @@ final class FileCore implements Positioned {
         return target;
     }
 
+    // ------------------------------------------------------------------ sendfile
+
+    /** This file's channel for {@link #sendfileFrom}, its buffered writes flushed first. */
+    synchronized FileChannel channelToSendFrom() throws IOException {
+        checkReadable();
+        flushWrites();
+        return ch;
+    }
+
+    /**
+     * {@code os.sendfile(self, in, offset, count)}: up to {@code count} bytes of {@code in} from
+     * {@code offset} (not touching its position) written at this file's position, which advances;
+     * the kernel copies them (sendfile/copy_file_range). Returns how many, 0 at {@code in}'s end.
+     */
+    synchronized long sendfileFrom(FileChannel in, long offset, long count) throws IOException {
+        checkWritable();
+        flushWrites();
+        dropReadBuffer();
+        if (mode.append()) {
+            pos = ch.size();
+        }
+        if (!mode.osAppend()) {
+            ch.position(pos); // transferTo writes at the channel's own position, which positional I/O leaves alone
+        }
+        long n = in.transferTo(offset, count, ch);
+        pos = mode.osAppend() ? ch.position() : pos + n;
+        return n;
+    }
+
     synchronized long size() throws IOException {
         checkOpen();
         flushWrites();
@@ -294,7 +378,7 @@ final class FileCore implements Positioned {
                 ch.close();
             } finally {
                 if (deleteOnClose) {
-                    java.nio.file.Files.deleteIfExists(path);
+                    Files.deleteIfExists(path);
                 }
             }
         }
@@ -304,9 +388,19 @@ final class FileCore implements Positioned {
         return closed;
     }
 
-    private void checkOpen() throws IOException {
+    /** Python's {@code ValueError('I/O operation on closed file.')}, a ValueError as in docs/asyncio-to-asyncio4j.md. */
+    static IllegalArgumentException closedFile() {
+        return new IllegalArgumentException("I/O operation on closed file.");
+    }
+
+    /** Python's {@code IsADirectoryError}: the JDK has no own type, it reports EISDIR this way too. */
+    static FileSystemException isADirectory(Path path) {
+        return new FileSystemException(path.toString(), null, "Is a directory");
+    }
+
+    private void checkOpen() {
         if (closed) {
-            throw new ClosedChannelException();
+            throw closedFile();
         }
     }
 

@@ -5,7 +5,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A parsed Python file mode ("r", "rb", "w+", "ab", "x", ...). */
+/**
+ * A parsed Python file mode ("r", "rb", "w+", "ab", "x", ...); a bad one is refused with the
+ * message of CPython's {@code open()} (its {@code ValueError}), e.g. "invalid mode: 'rU'".
+ */
 record Mode(String text, char kind, boolean plus, boolean binary) {
 
     static Mode parse(String mode) {
@@ -21,8 +24,7 @@ record Mode(String text, char kind, boolean plus, boolean binary) {
             switch (c) {
                 case 'r', 'w', 'a', 'x' -> {
                     if (kind != 0) {
-                        throw new IllegalArgumentException(
-                                "must have exactly one of create/read/write/append mode: '" + mode + "'");
+                        throw new IllegalArgumentException("must have exactly one of create/read/write/append mode");
                     }
                     kind = c;
                 }
@@ -33,13 +35,25 @@ record Mode(String text, char kind, boolean plus, boolean binary) {
             }
         }
         if (binary && textFlag) {
-            throw new IllegalArgumentException("can't have text and binary mode at once: '" + mode + "'");
+            throw new IllegalArgumentException("can't have text and binary mode at once");
         }
         if (kind == 0) {
             throw new IllegalArgumentException(
-                    "Must have exactly one of create/read/write/append mode and at most one plus: '" + mode + "'");
+                    "Must have exactly one of create/read/write/append mode and at most one plus");
         }
         return new Mode(mode, kind, plus, binary);
+    }
+
+    /**
+     * The mode a binary file reports, normalized as CPython's {@code FileIO.mode}: "w+b" and
+     * "r+b" are "rb+", "a+b" is "ab+", "x+b" is "xb+", "br" is "rb". Text files report the mode
+     * string as given, as {@code TextIOWrapper.mode} does.
+     */
+    String binaryName() {
+        return switch (kind) {
+            case 'x', 'a' -> kind + (plus ? "b+" : "b");
+            default -> readable() ? (writable() ? "rb+" : "rb") : "wb";
+        };
     }
 
     boolean readable() {

@@ -5,6 +5,9 @@ import io.asyncio4j.Task;
 import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,11 +28,35 @@ final class Offload {
         Callable<T> c = work::call;
         try {
             return loop.runInExecutor(null, c).await();
+        } catch (FileSystemException e) {
+            throw asPython(e);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The JDK reports some errnos only as a plain {@link FileSystemException} with strerror's text
+     * (renaming or creating under a file: ENOTDIR; renaming onto a non-empty directory: ENOTEMPTY),
+     * where Python raises {@code NotADirectoryError} / {@code OSError(ENOTEMPTY)}; this gives them
+     * the JDK types that docs/asyncio-to-asyncio4j.md maps those to, the original as the cause.
+     */
+    static IOException asPython(FileSystemException e) {
+        if (e.getClass() != FileSystemException.class || e.getReason() == null) {
+            return e;
+        }
+        FileSystemException typed = switch (e.getReason()) {
+            case "Not a directory" -> new NotDirectoryException(e.getFile());
+            case "Directory not empty" -> new DirectoryNotEmptyException(e.getFile());
+            default -> null;
+        };
+        if (typed == null) {
+            return e;
+        }
+        typed.initCause(e);
+        return typed;
     }
 
     /** Refuses to start work whose result nobody could await (and whose file nobody would close). */

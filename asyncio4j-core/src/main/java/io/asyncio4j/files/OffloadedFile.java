@@ -4,13 +4,12 @@ import io.asyncio4j.loop.EventLoop;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What {@link AsyncBinaryFile} and {@link AsyncTextFile} share: the open {@link FileCore}, the
  * {@link AsyncFile} operations that only position, flush or close it, each run off the loop with
- * {@link Offload}, and the batch loops behind {@code readLines()} / {@code writeLines()}.
+ * {@link Offload}, and the loop behind {@code writeLines()}.
  */
 abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
     final EventLoop loop;
@@ -25,15 +24,20 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
         this.position = position;
     }
 
-    /** All the batches {@code batch} returns until an empty one, in one executor hop. */
-    final <T> List<T> readAllBatches(Offload.IoCall<List<T>> batch) throws IOException {
-        return Offload.call(loop, () -> {
-            List<T> all = new ArrayList<>();
-            for (List<T> next; !(next = batch.call()).isEmpty(); ) {
-                all.addAll(next);
-            }
-            return all;
-        });
+    /**
+     * Runs {@code work} off the loop, unless the file is closed: then Python's
+     * {@code ValueError('I/O operation on closed file.')} at once, even when the text layer could
+     * answer from what it has buffered.
+     */
+    final <T> T call(Offload.IoCall<T> work) throws IOException {
+        checkOpen();
+        return Offload.call(loop, work);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw FileCore.closedFile();
+        }
     }
 
     interface IoWrite<T> {
@@ -42,7 +46,7 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
 
     /** Writes every item of {@code items} (already copied by the caller) in one executor hop. */
     final <T> void writeAll(List<T> items, IoWrite<T> write) throws IOException {
-        Offload.call(loop, () -> {
+        call(() -> {
             for (T item : items) {
                 write.write(item);
             }
@@ -51,22 +55,22 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
     }
 
     public long seek(long offset, int whence) throws IOException {
-        return Offload.call(loop, () -> position.seek(offset, whence));
+        return call(() -> position.seek(offset, whence));
     }
 
     public long tell() throws IOException {
-        return Offload.call(loop, position::tell);
+        return call(position::tell);
     }
 
     public void flush() throws IOException {
-        Offload.call(loop, () -> {
+        call(() -> {
             position.flush();
             return null;
         });
     }
 
     public long truncate(long size) throws IOException {
-        return Offload.call(loop, () -> position.truncate(size));
+        return call(() -> position.truncate(size));
     }
 
     public Path name() {
@@ -78,11 +82,18 @@ abstract sealed class OffloadedFile permits AsyncBinaryFile, AsyncTextFile {
     }
 
     public boolean readable() {
+        checkOpen();
         return core.mode.readable();
     }
 
     public boolean writable() {
+        checkOpen();
         return core.mode.writable();
+    }
+
+    public boolean seekable() {
+        checkOpen();
+        return true;
     }
 
     public boolean closed() {

@@ -1,6 +1,8 @@
 package io.asyncio4j.files;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -26,14 +28,23 @@ public final class TemporaryDirectory implements AutoCloseable {
         return path;
     }
 
-    /** Removes the directory tree (off the loop, in a task); closing twice is allowed. */
+    /**
+     * Removes the directory tree (off the loop, in a task), as Python's {@code cleanup()}: content
+     * without write permission goes too (directories are made writable first), and a directory
+     * that is already gone is no error. Closing twice is allowed.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        AsyncFiles.removeTree(path);
+        Offload.call(() -> {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                AsyncFiles.deleteTree(path, true);
+            }
+            return null;
+        });
     }
 
     @Override

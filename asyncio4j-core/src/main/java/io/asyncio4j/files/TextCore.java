@@ -15,13 +15,15 @@ import java.util.List;
 
 /**
  * Python's {@code TextIOWrapper} over a {@link FileCore}, synchronous (executor threads only):
- * decoding and encoding with strict error handling, and universal newlines on reading
- * ({@code "\r\n"} and {@code "\r"} read as {@code "\n"}, Python's {@code newline=None}); written
- * text is not translated.
+ * decoding and encoding with strict error handling, and Python's {@code newline} handling
+ * ({@link Newline}; by default universal newlines, {@code "\r\n"} and {@code "\r"} read as
+ * {@code "\n"}).
  *
  * <p>Decoded characters not yet returned are kept raw in {@link #chars}; {@link #tell()}
  * re-encodes them to find the byte position of the next character, which is exact for encodings
- * without state (UTF-8, ASCII, ISO-8859-x, UTF-16LE/BE, UTF-32LE/BE).
+ * without state (UTF-8, ASCII, ISO-8859-x, UTF-16LE/BE, UTF-32LE/BE) when decoding is strict. With
+ * errors "ignore" or "replace" the characters no longer re-encode to their bytes, so
+ * {@link #tell()} decodes the current chunk's bytes again up to the next character instead.
  */
 final class TextCore implements Positioned {
     private final FileCore core;
@@ -35,15 +37,38 @@ final class TextCore implements Positioned {
     private boolean eof;
     private long rawPos;   // file position just after the bytes taken into raw
     private boolean reading;
+    private final Newline newline;
+    private final CodingErrorAction errors;
+    private byte[] chunk;  // with errors other than strict: the bytes chars[0..cend) were decoded from
+    private long chunkPos; // and their file position
 
-    TextCore(FileCore core, Charset charset) {
+    /** {@code errors}: Python's error handler name, "strict" (or null), "ignore" or "replace". */
+    TextCore(FileCore core, Charset charset, String errors, Newline newline) {
         this.core = core;
         this.charset = charset;
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.newline = newline;
+        this.errors = errorAction(errors);
+        this.decoder = newDecoder();
+        this.encoder = charset.newEncoder().onMalformedInput(this.errors).onUnmappableCharacter(this.errors);
         raw.flip();
+    }
+
+    /**
+     * The JDK's action for a Python error handler. "replace" decodes to U+FFFD and encodes to the
+     * charset's replacement ("?" for UTF-8, ASCII and Latin-1), as Python's.
+     */
+    static CodingErrorAction errorAction(String errors) {
+        return switch (errors == null ? "strict" : errors) {
+            case "strict" -> CodingErrorAction.REPORT;
+            case "ignore" -> CodingErrorAction.IGNORE;
+            case "replace" -> CodingErrorAction.REPLACE;
+            // Python accepts any name at open() and raises LookupError at the first use; we refuse at once.
+            default -> throw new IllegalArgumentException("unknown error handler name '" + errors + "'");
+        };
+    }
+
+    private CharsetDecoder newDecoder() {
+        return charset.newDecoder().onMalformedInput(errors).onUnmappableCharacter(errors);
     }
 
     Charset charset() {
@@ -52,40 +77,57 @@ final class TextCore implements Positioned {
 
     // ------------------------------------------------------------------ reading
 
-    /** Up to {@code n} characters (after newline translation); all that is left if {@code n < 0}. */
+    /**
+     * Up to {@code n} characters (after newline translation); all that is left if {@code n < 0}.
+     * Characters are Python's, code points: a supplementary character (two Java chars) counts once
+     * and is never split.
+     */
     String read(int n) throws IOException {
         synchronized (core) {
             if (n < 0) {
                 return readAll();
             }
             StringBuilder sb = new StringBuilder(Math.min(n, 1 << 16));
-            while (sb.length() < n) {
-                if (!ensure(1)) {
-                    break;
-                }
-                char c = chars[cstart++];
-                if (c == '\r') {
-                    if (ensure(1) && chars[cstart] == '\n') {
-                        cstart++;
-                    }
-                    c = '\n';
-                }
-                sb.append(c);
+            for (int count = 0; count < n && takeChar(sb); count++) {
+                // takeChar did the work
             }
             return sb.toString();
         }
     }
 
+    /**
+     * Appends the next Python character to {@code sb}: a {@code "\r\n"} or {@code "\r"} as
+     * {@code '\n'}, a surrogate pair whole. False at the end of the file.
+     */
+    private boolean takeChar(StringBuilder sb) throws IOException {
+        if (!ensure()) {
+            return false;
+        }
+        char c = chars[cstart++];
+        if (c == '\r' && newline.translates()) {
+            if (ensure() && chars[cstart] == '\n') {
+                cstart++;
+            }
+            c = '\n';
+        }
+        sb.append(c);
+        if (Character.isHighSurrogate(c) && ensure() && Character.isLowSurrogate(chars[cstart])) {
+            sb.append(chars[cstart++]);
+        }
+        return true;
+    }
+
     private String readAll() throws IOException {
         StringBuilder sb = new StringBuilder();
-        while (ensure(1)) {
+        while (ensure()) {
             sb.append(chars, cstart, cend - cstart);
             cstart = cend;
         }
-        return translate(sb);
+        return newline.translates() ? translate(sb) : sb.toString();
     }
 
-    private static String translate(CharSequence s) {
+    /** {@code s} with each {@code "\r\n"} and {@code "\r"} turned into {@code "\n"} (Python's universal newlines). */
+    static String translate(CharSequence s) {
         StringBuilder out = null;
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -106,11 +148,31 @@ final class TextCore implements Positioned {
         return out != null ? out.toString() : s.toString();
     }
 
+    /**
+     * Python's {@code readline(limit)}: one line (ended as {@link Newline} says), the last partial
+     * line, or "" at the end; at most {@code limit} characters (code points) of it, the whole line
+     * if {@code limit < 0}.
+     */
+    String readLine(int limit) throws IOException {
+        synchronized (core) {
+            if (limit < 0 && newline.translates()) {
+                return readTranslatedLine(); // the default case, scanning the buffer instead of char by char
+            }
+            StringBuilder sb = new StringBuilder();
+            for (long count = 0; (limit < 0 || count < limit) && takeChar(sb); count++) {
+                if (newline.endsLine(sb, ensure() && chars[cstart] == '\n')) {
+                    break;
+                }
+            }
+            return sb.toString();
+        }
+    }
+
     /** One line ending with {@code "\n"} (translated), or the last partial line, or "" at the end. */
-    String readLine() throws IOException {
+    private String readTranslatedLine() throws IOException {
         synchronized (core) {
             StringBuilder sb = null;
-            while (ensure(1)) {
+            while (ensure()) {
                 int i = cstart;
                 while (i < cend && chars[i] != '\n' && chars[i] != '\r') {
                     i++;
@@ -126,7 +188,7 @@ final class TextCore implements Positioned {
                 String head = new String(chars, cstart, i - cstart);
                 boolean cr = chars[i] == '\r';
                 cstart = i + 1;
-                if (cr && ensure(1) && chars[cstart] == '\n') {
+                if (cr && ensure() && chars[cstart] == '\n') {
                     cstart++;
                 }
                 return sb == null ? head + "\n" : sb.append(head).append('\n').toString();
@@ -135,26 +197,35 @@ final class TextCore implements Positioned {
         }
     }
 
-    List<String> readLines(int maxChars) throws IOException {
+    /**
+     * Python's {@code readlines(hint)}: lines until their total length in characters (code points)
+     * exceeds {@code hint}, so at least one; all of them if {@code hint <= 0}.
+     */
+    List<String> readLines(int hint) throws IOException {
         synchronized (core) {
             List<String> lines = new ArrayList<>();
             long total = 0;
-            while (total < maxChars) {
-                String line = readLine();
+            while (hint <= 0 || total <= hint) {
+                String line = readLine(-1);
                 if (line.isEmpty()) {
                     break;
                 }
                 lines.add(line);
-                total += line.length();
+                total += line.codePointCount(0, line.length());
             }
             return lines;
         }
     }
 
-    /** Makes at least {@code n} characters available unless the file ends first; false if none are. */
-    private boolean ensure(int n) throws IOException {
+    /** Makes a character available unless the file ends first; false if none is. */
+    private boolean ensure() throws IOException {
         startReading();
-        while (cend - cstart < n && !eof) {
+        if (cend == cstart && eof) {
+            // The file may have grown since its end was seen: ask it again, as Python's reads do.
+            eof = false;
+            decoder.reset();
+        }
+        while (cend == cstart && !eof) {
             decodeMore();
         }
         return cend > cstart;
@@ -168,9 +239,11 @@ final class TextCore implements Positioned {
             decoder.reset();
             cstart = cend = 0;
             eof = false;
+            chunk = null;
         }
     }
 
+    /** Decodes the next chunk; {@link #ensure} calls it only once every decoded character is taken. */
     private void decodeMore() throws IOException {
         if (cstart > 0) {
             System.arraycopy(chars, cstart, chars, 0, cend - cstart);
@@ -185,6 +258,11 @@ final class TextCore implements Positioned {
         raw.put(more);
         rawPos += more.length;
         raw.flip();
+        if (errors != CodingErrorAction.REPORT) {
+            chunkPos = rawPos - raw.remaining();
+            chunk = new byte[raw.remaining()];
+            raw.duplicate().get(chunk);
+        }
         boolean end = more.length == 0;
         CharBuffer out = CharBuffer.wrap(chars, cend, chars.length - cend);
         CoderResult r = decoder.decode(raw, out, end);
@@ -216,12 +294,23 @@ final class TextCore implements Positioned {
     }
 
     private long tellReading() throws IOException {
+        if (errors != CodingErrorAction.REPORT && cend > cstart) {
+            return chunkPos + bytesOf(cstart);
+        }
         long pending = raw.remaining();
         long undelivered = 0;
         if (cend > cstart) {
             undelivered = encodedLength(CharBuffer.wrap(chars, cstart, cend - cstart));
         }
         return rawPos - pending - undelivered;
+    }
+
+    /** How many bytes of {@link #chunk} decode to its first {@code n} characters. */
+    private int bytesOf(int n) {
+        ByteBuffer in = ByteBuffer.wrap(chunk);
+        CharBuffer out = CharBuffer.allocate(n);
+        newDecoder().decode(in, out, false); // stops once out is full, before the next character
+        return in.position();
     }
 
     private long encodedLength(CharBuffer cb) throws CharacterCodingException {
@@ -252,11 +341,11 @@ final class TextCore implements Positioned {
         synchronized (core) {
             stopReading();
             encoder.reset();
-            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(s));
+            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(newline.forWrite(s)));
             byte[] b = new byte[bytes.remaining()];
             bytes.get(b);
             core.write(b);
-            return s.length();
+            return s.codePointCount(0, s.length()); // Python counts code points, not UTF-16 chars
         }
     }
 
@@ -271,8 +360,15 @@ final class TextCore implements Positioned {
     @Override
     public long seek(long offset, int whence) throws IOException {
         synchronized (core) {
-            if (whence != 0 && offset != 0) {
+            // The checks in the order of CPython's TextIOWrapper.seek, which decides the exception type.
+            if ((whence == 1 || whence == 2) && offset != 0) {
                 throw new UnsupportedOperation("can't do nonzero " + (whence == 1 ? "cur" : "end") + "-relative seeks");
+            }
+            if (whence < 0 || whence > 2) {
+                throw new IllegalArgumentException("invalid whence (" + whence + ", should be 0, 1 or 2)");
+            }
+            if (offset < 0) {
+                throw new IllegalArgumentException("negative seek position " + offset);
             }
             if (whence == 1) {
                 return tell();
