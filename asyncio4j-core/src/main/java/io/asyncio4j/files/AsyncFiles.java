@@ -8,18 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -391,43 +386,8 @@ public final class AsyncFiles {
                 // shutil.rmtree refuses a link rather than delete the link or what it points to
                 throw new java.nio.file.FileSystemException(path.toString(), null, "Cannot call rmtree on a symbolic link");
             }
-            deleteTree(path, false);
+            FileTrees.deleteTree(path, false);
             return null;
-        });
-    }
-
-    /**
-     * The blocking tree removal; {@code makeWritable} first gives each directory the permissions
-     * 0700, as {@code tempfile.TemporaryDirectory}'s cleanup does so that read-only content goes too.
-     */
-    static void deleteTree(Path path, boolean makeWritable) throws IOException {
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (makeWritable) {
-                    try {
-                        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // nothing to reset
-                    }
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
         });
     }
 
@@ -461,7 +421,7 @@ public final class AsyncFiles {
             Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
             Path srcParent = src.getParent();
             if (srcParent != null) {
-                pruneEmpty(srcParent);
+                FileTrees.pruneEmpty(srcParent);
             }
             return null;
         });
@@ -477,20 +437,9 @@ public final class AsyncFiles {
         Path parent = dir.getParent();
         if (parent != null) {
             Offload.call(() -> {
-                pruneEmpty(parent);
+                FileTrees.pruneEmpty(parent);
                 return null;
             });
-        }
-    }
-
-    /** Removes {@code dir} and its named parents while they are empty directories; errors end it, as in Python. */
-    private static void pruneEmpty(Path dir) {
-        for (Path d = dir; d != null && d.getFileName() != null; d = d.getParent()) {
-            try {
-                Files.delete(d);
-            } catch (IOException stop) {
-                return;
-            }
         }
     }
 
@@ -503,22 +452,7 @@ public final class AsyncFiles {
      * alone would do nothing).
      */
     public static Path copy(Path src, Path dst) throws IOException {
-        return Offload.call(() -> {
-            if (Files.isDirectory(src)) {
-                throw FileCore.isADirectory(src);
-            }
-            Path target = Files.isDirectory(dst) ? dst.resolve(src.getFileName()) : dst;
-            if (Files.exists(target) && Files.isSameFile(src, target)) {
-                throw new java.nio.file.FileSystemException(src.toString(), target.toString(), "are the same file");
-            }
-            Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(src));
-            } catch (UnsupportedOperationException notPosix) {
-                // no permission bits to copy
-            }
-            return target;
-        });
+        return Offload.call(() -> FileTrees.copy(src, dst));
     }
 
     /**
@@ -550,17 +484,7 @@ public final class AsyncFiles {
      * ("w+" gives a UTF-8 {@link AsyncTextFile}, "w+b" an {@link AsyncBinaryFile}).
      */
     public static AsyncFile temporaryFile(String mode) throws IOException {
-        Mode m = Mode.parse(mode);
-        EventLoop loop = Asyncio.getRunningLoop();
-        FileCore core = Offload.call(loop, () -> {
-            Path p = Files.createTempFile("tmp", "");
-            try {
-                return new FileCore(p, onCreated(m), Set.<OpenOption>of(StandardOpenOption.DELETE_ON_CLOSE));
-            } finally {
-                Files.deleteIfExists(p); // already unlinked on Linux; elsewhere DELETE_ON_CLOSE does it
-            }
-        });
-        return wrap(loop, core, m);
+        return TempFiles.anonymous(mode);
     }
 
     /**
@@ -572,31 +496,7 @@ public final class AsyncFiles {
      */
     public static AsyncFile namedTemporaryFile(String mode, String prefix, String suffix, Path dir)
             throws IOException {
-        Mode m = Mode.parse(mode);
-        String pre = tempPrefix(prefix);
-        String suf = suffix == null ? "" : suffix; // the JDK's default would be ".tmp"
-        EventLoop loop = Asyncio.getRunningLoop();
-        FileCore core = Offload.call(loop, () -> {
-            Path p = dir == null ? Files.createTempFile(pre, suf) : Files.createTempFile(dir, pre, suf);
-            try {
-                return new FileCore(p, onCreated(m), Set.of(), true);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(p);
-                throw e;
-            }
-        });
-        return wrap(loop, core, m);
-    }
-
-    /** The mode to open a file createTempFile has just made (mode 0600): "x" would fail on it, so "w". */
-    private static Mode onCreated(Mode m) {
-        return m.kind() == 'x' ? new Mode(m.text(), 'w', m.plus(), m.binary()) : m;
-    }
-
-    /** The file object for an open temporary file: binary, or text in UTF-8 with Python's defaults. */
-    private static AsyncFile wrap(EventLoop loop, FileCore core, Mode m) {
-        return m.binary() ? new AsyncBinaryFile(loop, core)
-                : new AsyncTextFile(loop, core, StandardCharsets.UTF_8, null, Newline.TRANSLATED);
+        return TempFiles.named(mode, prefix, suffix, dir);
     }
 
     /**
@@ -617,12 +517,8 @@ public final class AsyncFiles {
      * {@code tempfile.mkdtemp(prefix=)}; a null prefix is Python's default, "tmp".
      */
     public static Path mkdtemp(String prefix) throws IOException {
-        String pre = tempPrefix(prefix);
+        String pre = TempFiles.prefix(prefix);
         return Offload.call(() -> Files.createTempDirectory(pre));
     }
 
-    /** Python's default prefix of temporary names; the JDK's would be none. */
-    private static String tempPrefix(String prefix) {
-        return prefix == null ? "tmp" : prefix;
-    }
 }

@@ -41,7 +41,7 @@ public final class TemporaryDirectory implements AutoCloseable {
         closed = true;
         Offload.call(() -> {
             if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                AsyncFiles.deleteTree(path, true);
+                FileTrees.deleteTree(path, true);
             }
             return null;
         });
