@@ -52,6 +52,20 @@ public final class SslContextBuilder {
         return new SslContextBuilder();
     }
 
+    /**
+     * One shared context that accepts any server certificate and has no key of its own: what a
+     * client that encrypts without authenticating needs (aiohttp's {@code ssl=False}, libpq's
+     * {@code sslmode=require} without a root certificate). Built once; contexts are thread-safe.
+     */
+    public static SSLContext trustingAnyCertificate() {
+        return TrustAnyHolder.CONTEXT;
+    }
+
+    /** Lazily built on first use (class initialization), so a JVM that never asks pays nothing. */
+    private static final class TrustAnyHolder {
+        static final SSLContext CONTEXT = create().trustAnyCertificate().build();
+    }
+
     /** Trust exactly the CA certificates in this PEM file (one or more) instead of the JDK's store: Python's {@code cafile}. */
     public SslContextBuilder trustPemFile(Path caPem) {
         this.caFile = Objects.requireNonNull(caPem, "caPem");

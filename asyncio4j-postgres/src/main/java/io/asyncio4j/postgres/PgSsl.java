@@ -40,13 +40,24 @@ record PgSsl(SslMode mode, SSLContext context, String serverHostname) {
             Path dflt = userFile("root.crt");
             root = Files.isReadable(dflt) ? dflt.toString() : "system";
         }
+        boolean trustAny = root == null || root.isEmpty(); // require/prefer without a root certificate, as libpq
+        String cert = clientFile(tls.cert(), "postgresql.crt", "sslcert");
+        if (cert == null && trustAny) {
+            return SslContextBuilder.trustingAnyCertificate(); // shared: nothing to read per connection
+        }
+        if (cert == null && root.equals("system")) {
+            try {
+                return SSLContext.getDefault(); // the JDK's, built once (a new one would parse cacerts)
+            } catch (java.security.GeneralSecurityException e) {
+                throw new PgInterfaceError("no default SSLContext: " + e, e);
+            }
+        }
         SslContextBuilder b = SslContextBuilder.create();
-        if (root == null || root.isEmpty()) {
-            b.trustAnyCertificate(); // require/prefer without a root certificate: encryption only, as libpq
+        if (trustAny) {
+            b.trustAnyCertificate(); // encryption only
         } else if (!root.equals("system")) {
             b.trustPemFile(Path.of(root)); // libpq: with a root certificate, require checks the chain too
         }
-        String cert = clientFile(tls.cert(), "postgresql.crt", "sslcert");
         if (cert != null) {
             String key = clientFile(tls.key(), "postgresql.key", "sslkey");
             if (key == null) {

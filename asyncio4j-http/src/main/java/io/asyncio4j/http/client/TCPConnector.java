@@ -274,7 +274,7 @@ public final class TCPConnector {
         Duration timeout = totalBinds ? (total == Long.MAX_VALUE ? null : Duration.ofNanos(total)) : limit;
         TlsOptions o = new TlsOptions().serverHostname(verifySsl ? host : "").applicationProtocols("http/1.1");
         if (timeout != null) o.handshakeTimeout(timeout);
-        SSLContext ctx = !verifySsl ? TrustAll.context() : sslContext != null ? sslContext : SSLContext.getDefault();
+        SSLContext ctx = !verifySsl ? io.asyncio4j.net.SslContextBuilder.trustingAnyCertificate() : sslContext != null ? sslContext : SSLContext.getDefault();
         Transport tls;
         try {
             tls = Net.startTls(conn.transport, conn.protocol, ctx, false, o);
@@ -299,31 +299,6 @@ public final class TCPConnector {
             }
         }
         return false;
-    }
-
-    /** {@code ssl(false)}: a context whose trust manager accepts any server certificate. */
-    private static final class TrustAll extends javax.net.ssl.X509ExtendedTrustManager {
-        private static volatile SSLContext context;
-
-        static SSLContext context() throws java.security.GeneralSecurityException {
-            SSLContext c = context;
-            if (c == null) {
-                c = SSLContext.getInstance("TLS");
-                c.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
-                context = c;
-            }
-            return c;
-        }
-
-        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) {}
-        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) {}
-        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) {}
-        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) {}
-        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
-        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
-        @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-            return new java.security.cert.X509Certificate[0];
-        }
     }
 
     private ClientConnection takeIdle(ConnectionKey key) {
